@@ -1,0 +1,10 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  stories: ['../stories/**/*.stories.ts'],
+  addons: ['msw-storybook-addon'],
+  staticDirs: ['../public'],
+  core: { disableTelemetry: true },
+};
+export default config;
