@@ -1,0 +1,233 @@
+import { readFileSync } from 'node:fs';
+import * as z from 'zod';
+
+export const DEV_IDENTITY_SECRET = 'dev-only-secret-change-me-please-32b';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const originSchema = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  },
+  {
+    message:
+      'must be an exact origin such as https://crm.example.com (scheme, host, optional port; no path or trailing slash)',
+  },
+);
+
+const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+
+const schema = z.object({
+  nodeEnv: z.string().default('development'),
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** The BFF's own public base URL, used in document links; empty = relative links. */
+  publicBaseUrl: z.string().default(''),
+  logLevel: z.enum(LOG_LEVELS).default('info'),
+  xecm: z
+    .object({
+      /** Content Server base, without `/api` (e.g. https://host/otcs/cs.exe). */
+      baseUrl: httpUrl.default('http://127.0.0.1:4010'),
+      /** OTDS base (defaults to the xECM base, which is right for the emulator). */
+      otdsUrl: httpUrl.optional(),
+      /** Deep link to a node in xECM's web UI; `{id}` is replaced. Defaults to `<baseUrl>/app/nodes/{id}`. */
+      deepLinkTemplate: z
+        .string()
+        .refine((v) => v.includes('{id}'), { message: 'must contain {id}' })
+        .optional(),
+      timeoutMs: z.coerce.number().int().min(100).max(300_000).default(10_000),
+      /** Upstream requests in flight per BFF instance for fan-out work (batch lookups, counts). */
+      concurrency: z.coerce.number().int().min(1).max(64).default(8),
+    })
+    .prefault({}),
+  otds: z
+    .object({
+      clientId: z.string().min(1).default('xecm-bff'),
+      clientSecret: z.string().min(1).default('bff-secret'),
+    })
+    .prefault({}),
+  identity: z
+    .object({
+      /** HS256 shared secret (at least 32 characters). Ignored when `jwksUrl` is set. */
+      secret: z.string().min(32, 'must be at least 32 characters').default(DEV_IDENTITY_SECRET),
+      jwksUrl: httpUrl.optional(),
+      audience: z.string().min(1).default('xecm-bff'),
+      issuer: z.string().min(1).optional(),
+      clockToleranceSeconds: z.coerce.number().int().min(0).max(300).default(30),
+      maxLifetimeSeconds: z.coerce.number().int().min(30).max(900).default(900),
+      /** Demo only: `POST /dev/token {user}` mints tokens. Refused in production. */
+      devMode: z.stringbool().or(z.boolean()).default(false),
+    })
+    .prefault({}),
+  allowedOrigins: z.array(originSchema).default([]),
+  approval: z
+    .object({
+      categoryId: z.coerce.number().int().positive().default(9001),
+      attributeKey: z
+        .string()
+        .regex(/^[0-9]+_[0-9]+$/, 'must look like <categoryId>_<attributeId>')
+        .default('9001_2'),
+      values: z
+        .record(z.string(), z.enum(['none', 'draft', 'in-review', 'approved', 'rejected']))
+        .default({ Draft: 'draft', 'In Review': 'in-review', Approved: 'approved', Rejected: 'rejected' }),
+    })
+    .prefault({}),
+  cache: z
+    .object({
+      summaryTtlSeconds: z.coerce.number().min(0).max(3600).default(15),
+      documentsTtlSeconds: z.coerce.number().min(0).max(3600).default(15),
+    })
+    .prefault({}),
+  maxUploadBytes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(50 * 1024 * 1024),
+});
+
+export type BffConfig = z.infer<typeof schema> & {
+  xecm: { otdsUrl: string; deepLinkTemplate: string };
+};
+
+/** Every setting: its environment variable and its key in the JSON config file. */
+export const SETTINGS = [
+  { env: 'NODE_ENV', key: 'nodeEnv' },
+  { env: 'BFF_HOST', key: 'host' },
+  { env: 'BFF_PORT', key: 'port' },
+  { env: 'BFF_PUBLIC_URL', key: 'publicBaseUrl' },
+  { env: 'BFF_LOG_LEVEL', key: 'logLevel' },
+  { env: 'XECM_BASE_URL', key: 'xecm.baseUrl' },
+  { env: 'XECM_OTDS_URL', key: 'xecm.otdsUrl' },
+  { env: 'XECM_DEEP_LINK_TEMPLATE', key: 'xecm.deepLinkTemplate' },
+  { env: 'XECM_TIMEOUT_MS', key: 'xecm.timeoutMs' },
+  { env: 'XECM_CONCURRENCY', key: 'xecm.concurrency' },
+  { env: 'OTDS_CLIENT_ID', key: 'otds.clientId' },
+  { env: 'OTDS_CLIENT_SECRET', key: 'otds.clientSecret' },
+  { env: 'BFF_IDENTITY_SECRET', key: 'identity.secret' },
+  { env: 'BFF_JWKS_URL', key: 'identity.jwksUrl' },
+  { env: 'BFF_TOKEN_AUDIENCE', key: 'identity.audience' },
+  { env: 'BFF_TOKEN_ISSUER', key: 'identity.issuer' },
+  { env: 'BFF_CLOCK_TOLERANCE_SECONDS', key: 'identity.clockToleranceSeconds' },
+  { env: 'BFF_TOKEN_MAX_LIFETIME_SECONDS', key: 'identity.maxLifetimeSeconds' },
+  { env: 'BFF_DEV_IDENTITY', key: 'identity.devMode' },
+  { env: 'BFF_ALLOWED_ORIGINS', key: 'allowedOrigins', list: true },
+  { env: 'BFF_APPROVAL_CATEGORY_ID', key: 'approval.categoryId' },
+  { env: 'BFF_APPROVAL_ATTRIBUTE', key: 'approval.attributeKey' },
+  { env: 'BFF_SUMMARY_TTL_SECONDS', key: 'cache.summaryTtlSeconds' },
+  { env: 'BFF_DOCUMENTS_TTL_SECONDS', key: 'cache.documentsTtlSeconds' },
+  { env: 'BFF_MAX_UPLOAD_BYTES', key: 'maxUploadBytes' },
+] as const;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid BFF configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function setPath(target: Record<string, unknown>, dotted: string, value: unknown): void {
+  const parts = dotted.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    const next = node[part];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[part] = {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[parts[parts.length - 1]!] = value;
+}
+
+function describeKey(path: PropertyKey[]): string {
+  const key = path.map(String).join('.');
+  const setting = SETTINGS.find((s) => key === s.key || key.startsWith(s.key + '.'));
+  return setting ? `${setting.env} (config file key "${key}")` : `config file key "${key || '(root)'}"`;
+}
+
+function readConfigFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError([
+      `BFF_CONFIG_FILE: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    ]);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ConfigError([`BFF_CONFIG_FILE: ${path} is not valid JSON`]);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError([`BFF_CONFIG_FILE: ${path} must hold a JSON object`]);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * Reads the configuration from the environment, over an optional JSON file (`file` or `BFF_CONFIG_FILE`).
+ * Environment variables win over the file. Throws {@link ConfigError} naming every wrong setting.
+ */
+export function loadConfig(env: Record<string, string | undefined>, file?: string): BffConfig {
+  const path = file ?? env.BFF_CONFIG_FILE;
+  const raw: Record<string, unknown> = path ? readConfigFile(path) : {};
+  for (const setting of SETTINGS) {
+    const value = env[setting.env];
+    if (value === undefined || value === '') continue;
+    const parsed =
+      'list' in setting && setting.list
+        ? value
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean)
+        : value;
+    setPath(raw, setting.key, parsed);
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${describeKey(issue.path)}: ${issue.message}`));
+  }
+  const config = result.data;
+  const problems: string[] = [];
+  const production = config.nodeEnv === 'production';
+  if (production && config.identity.devMode) {
+    problems.push(
+      'BFF_DEV_IDENTITY (config file key "identity.devMode"): dev identity is refused when NODE_ENV=production',
+    );
+  }
+  if (config.identity.devMode && config.identity.jwksUrl) {
+    problems.push(
+      'BFF_DEV_IDENTITY (config file key "identity.devMode"): dev identity mints HS256 tokens and cannot be combined with BFF_JWKS_URL',
+    );
+  }
+  if (production && !config.identity.jwksUrl && config.identity.secret === DEV_IDENTITY_SECRET) {
+    problems.push(
+      'BFF_IDENTITY_SECRET (config file key "identity.secret"): the development default secret is refused when NODE_ENV=production; set a random secret or BFF_JWKS_URL',
+    );
+  }
+  if (config.publicBaseUrl && !/^https?:\/\/[^/]+(\/.*[^/])?$/.test(config.publicBaseUrl)) {
+    problems.push(
+      'BFF_PUBLIC_URL (config file key "publicBaseUrl"): must be an http(s) URL without a trailing slash',
+    );
+  }
+  if (!config.approval.attributeKey.startsWith(`${config.approval.categoryId}_`)) {
+    problems.push(
+      'BFF_APPROVAL_ATTRIBUTE (config file key "approval.attributeKey"): must be an attribute of the approval category (BFF_APPROVAL_CATEGORY_ID)',
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const baseUrl = config.xecm.baseUrl.replace(/\/+$/, '');
+  return {
+    ...config,
+    xecm: {
+      ...config.xecm,
+      baseUrl,
+      otdsUrl: (config.xecm.otdsUrl ?? baseUrl).replace(/\/+$/, ''),
+      deepLinkTemplate: config.xecm.deepLinkTemplate ?? `${baseUrl}/app/nodes/{id}`,
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import type { MiddlewareHandler } from 'hono';
+import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import type { BffConfig } from '../config.js';
+import { ProblemError } from './problem.js';
+
+/** xECM user names we accept in `sub` (letters, digits, and . _ @ - ; no separators, no spaces). */
+export const USER_NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
+
+export interface Identity {
+  user: string;
+}
+
+export interface TokenVerifier {
+  verify(token: string): Promise<Identity>;
+}
+
+function unauthenticated(detail: string): ProblemError {
+  return new ProblemError(
+    401,
+    'unauthenticated',
+    { detail },
+    { 'WWW-Authenticate': 'Bearer realm="xecm-bff"' },
+  );
+}
+
+/** Verifies BFF tokens minted by the host application's backend (HS256 secret or keys from a JWKS URL). */
+export function createTokenVerifier(identity: BffConfig['identity']): TokenVerifier {
+  const key: Uint8Array | JWTVerifyGetKey = identity.jwksUrl
+    ? createRemoteJWKSet(new URL(identity.jwksUrl), { timeoutDuration: 5000 })
+    : new TextEncoder().encode(identity.secret);
+  const algorithms = identity.jwksUrl ? ['RS256', 'PS256', 'ES256', 'EdDSA'] : ['HS256'];
+  return {
+    async verify(token) {
+      let payload;
+      try {
+        const options = {
+          audience: identity.audience,
+          algorithms,
+          clockTolerance: identity.clockToleranceSeconds,
+          requiredClaims: ['exp', 'iat', 'sub'],
+          ...(identity.issuer ? { issuer: identity.issuer } : {}),
+        };
+        ({ payload } =
+          key instanceof Uint8Array
+            ? await jwtVerify(token, key, options)
+            : await jwtVerify(token, key, options));
+      } catch (error) {
+        if (error instanceof errors.JWTExpired) throw unauthenticated('The token has expired.');
+        if (!(error instanceof errors.JOSEError) || error instanceof errors.JWKSTimeout) {
+          throw unauthenticated('The token could not be verified.');
+        }
+        throw unauthenticated('The token is not valid for this BFF.');
+      }
+      const { exp, iat, sub } = payload;
+      if (typeof exp !== 'number' || typeof iat !== 'number' || exp - iat > identity.maxLifetimeSeconds) {
+        throw unauthenticated(`Tokens may live at most ${identity.maxLifetimeSeconds} seconds.`);
+      }
+      if (iat > Date.now() / 1000 + identity.clockToleranceSeconds) {
+        throw unauthenticated('The token was issued in the future.');
+      }
+      if (typeof sub !== 'string' || !USER_NAME.test(sub))
+        throw unauthenticated('The token subject is not a user name.');
+      return { user: sub };
+    },
+  };
+}
+
+/** Requires `Authorization: Bearer <BFF token>` and puts the caller's user name in `c.var.user`. */
+export function authenticate(verifier: TokenVerifier): MiddlewareHandler {
+  return async function authenticate(c, next) {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
+    if (!match) throw unauthenticated('Send Authorization: Bearer <token>.');
+    const identity = await verifier.verify(match[1]!);
+    c.set('user', identity.user);
+    await next();
+  };
+}
+
+/** Demo only: mints a token the way a host backend would (see docs/bff.md). */
+export async function mintDevToken(
+  identity: BffConfig['identity'],
+  user: string,
+  lifetimeSeconds = 600,
+): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  let jwt = new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(user)
+    .setAudience(identity.audience)
+    .setIssuedAt(now)
+    .setExpirationTime(now + Math.min(lifetimeSeconds, identity.maxLifetimeSeconds));
+  if (identity.issuer) jwt = jwt.setIssuer(identity.issuer);
+  return jwt.sign(new TextEncoder().encode(identity.secret));
+}

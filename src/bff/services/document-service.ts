@@ -1,0 +1,318 @@
+import {
+  DOCUMENT_PAGE_SIZE_DEFAULT,
+  type DocumentItem,
+  type DocumentPage,
+  type DocumentQuery,
+  type DocumentSortKey,
+} from '../../contract/index.js';
+import type { BffConfig } from '../config.js';
+import { ProblemError } from '../http/problem.js';
+import { flatCategories, toDocumentItem } from '../xecm/map.js';
+import { RawCategories, RawCreated, RawNode, RawNodeList, type RawNodeData } from '../xecm/raw.js';
+import type { XecmClient } from '../xecm/xecm-client.js';
+import type { Limiter } from './limiter.js';
+import { nodeUploadBody, type FilePart } from './multipart-file.js';
+import { TtlCache } from './ttl-cache.js';
+
+const FOLDER = 0;
+const DOCUMENT = 144;
+const WORKSPACE = 848;
+/** Items per upstream list call when the BFF needs a whole container. */
+const LIST_CHUNK = 500;
+/** Upstream sort keys for the columns Content Server can sort a single container by. */
+const UPSTREAM_SORT: Partial<Record<DocumentSortKey, string>> = {
+  name: 'name',
+  modifiedAt: 'modify_date',
+  size: 'size',
+};
+
+interface Container {
+  id: string;
+  documents: number;
+}
+
+/**
+ * Documents of a workspace live in its folders at any depth. The BFF walks the folder tree once
+ * (folders only, plus a one-item count per folder), caches that structure per user for a short
+ * TTL, and then either lets xECM page the single folder that holds documents (the common case,
+ * and the 10,000-document workspace) or merges all folders in memory for filters and sorts that
+ * span folders.
+ */
+export class DocumentService {
+  readonly #structures: TtlCache<Container[]>;
+  readonly #fullLists: TtlCache<RawNodeData[]>;
+  readonly #categories: TtlCache<Record<string, unknown>>;
+
+  constructor(
+    private readonly config: BffConfig,
+    private readonly xecm: XecmClient,
+    private readonly limit: Limiter,
+  ) {
+    const ttl = config.cache.documentsTtlSeconds * 1000;
+    this.#structures = new TtlCache(ttl);
+    this.#fullLists = new TtlCache(ttl, 200);
+    this.#categories = new TtlCache(ttl, 20_000);
+  }
+
+  async count(user: string, workspaceId: string, signal?: AbortSignal): Promise<number> {
+    const containers = await this.#structure(user, workspaceId, signal);
+    return containers.reduce((sum, c) => sum + c.documents, 0);
+  }
+
+  async page(
+    user: string,
+    workspaceId: string,
+    query: DocumentQuery,
+    signal?: AbortSignal,
+  ): Promise<DocumentPage> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DOCUMENT_PAGE_SIZE_DEFAULT;
+    const sort = query.sort ?? 'name';
+    const descending = sort.startsWith('-');
+    const key = (descending ? sort.slice(1) : sort) as DocumentSortKey;
+    const containers = (await this.#structure(user, workspaceId, signal)).filter((c) => c.documents > 0);
+    const total = containers.reduce((sum, c) => sum + c.documents, 0);
+    if (total === 0) return { items: [], page, pageSize, total: 0 };
+
+    const upstreamSort = UPSTREAM_SORT[key];
+    let rows: RawNodeData[];
+    let filteredTotal: number;
+    if (containers.length === 1 && !query.q && !query.type && upstreamSort) {
+      const list = await this.limit(() =>
+        this.xecm.json(
+          user,
+          {
+            method: 'GET',
+            path: `/v2/nodes/${containers[0]!.id}/nodes`,
+            query: {
+              where_type: DOCUMENT,
+              sort: `${descending ? 'desc' : 'asc'}_${upstreamSort}`,
+              page,
+              limit: pageSize,
+              expand: 'properties{modify_user_id}',
+            },
+            signal,
+          },
+          RawNodeList,
+        ),
+      );
+      rows = list.results.map((r) => r.data);
+      filteredTotal = list.collection.paging.total_count;
+    } else {
+      const all = await this.#fullList(user, workspaceId, containers, signal);
+      const q = query.q?.toLocaleLowerCase();
+      const type = query.type?.toLowerCase();
+      const matching = all.filter(
+        (d) =>
+          (!q || d.properties.name.toLocaleLowerCase().includes(q)) &&
+          (!type || (d.properties.mime_type ?? '').toLowerCase().startsWith(type)),
+      );
+      const items = matching.map((d) => ({ d, item: toDocumentItem(d, {}, this.config) }));
+      items.sort(
+        (a, b) =>
+          compare(a.item, b.item, key) * (descending ? -1 : 1) || Number(a.item.id) - Number(b.item.id),
+      );
+      filteredTotal = matching.length;
+      rows = items.slice((page - 1) * pageSize, page * pageSize).map((x) => x.d);
+    }
+    const items = await Promise.all(rows.map((row) => this.#withApproval(user, row, signal)));
+    return { items, page, pageSize, total: filteredTotal };
+  }
+
+  async item(user: string, id: string, signal?: AbortSignal): Promise<DocumentItem> {
+    const data = await this.#node(user, id, signal);
+    return this.#withApproval(user, data, signal);
+  }
+
+  /** Properties of a document node; anything else (folder, workspace) is "not found" here. */
+  async #node(user: string, id: string, signal?: AbortSignal): Promise<RawNodeData> {
+    const node = await this.xecm.json(
+      user,
+      { method: 'GET', path: `/v2/nodes/${id}`, query: { expand: 'properties{modify_user_id}' }, signal },
+      RawNode,
+    );
+    if (node.results.data.properties.type !== DOCUMENT) throw new ProblemError(404, 'not-found');
+    return node.results.data;
+  }
+
+  /** Opens the content stream of the latest version; the caller's signal cancels the upstream fetch. */
+  async content(
+    user: string,
+    id: string,
+    signal: AbortSignal,
+  ): Promise<{ item: DocumentItem; body: Response }> {
+    const item = await this.item(user, id, signal);
+    const body = await this.xecm.stream(user, { method: 'GET', path: `/v1/nodes/${id}/content`, signal });
+    return { item, body };
+  }
+
+  /** Whether the user may add items to a container (used for "may create a workspace there"). */
+  async mayAddItems(user: string, id: string): Promise<boolean> {
+    const node = await this.xecm.json(
+      user,
+      { method: 'GET', path: `/v2/nodes/${id}`, query: { actions: 'addnode' } },
+      RawNode.extend({}),
+    );
+    const actions = (node.results as { actions?: unknown }).actions;
+    return hasAction(actions, 'addnode');
+  }
+
+  /** Streams an uploaded file into the workspace's top folder; 409 `name-conflict` when the name is taken. */
+  async upload(
+    user: string,
+    workspaceId: string,
+    file: FilePart,
+    signal?: AbortSignal,
+  ): Promise<DocumentItem> {
+    const target = await this.xecm.json(
+      user,
+      { method: 'GET', path: `/v2/nodes/${workspaceId}`, signal },
+      RawNode,
+    );
+    if (target.results.data.properties.type !== WORKSPACE) throw new ProblemError(404, 'not-found');
+    const { contentType, body } = nodeUploadBody(
+      { type: DOCUMENT, parent_id: Number(workspaceId), name: file.fileName },
+      file,
+    );
+    let created;
+    try {
+      created = await this.xecm.json(
+        user,
+        {
+          method: 'POST',
+          path: '/v2/nodes',
+          raw: { contentType, body },
+          signal,
+          timeoutMs: Math.max(this.config.xecm.timeoutMs, 120_000),
+        },
+        RawCreated,
+      );
+    } catch (error) {
+      throw file.failure() ?? error;
+    }
+    this.invalidate(workspaceId);
+    const id = created.results.data?.properties.id ?? created.results.id;
+    if (id === undefined) throw new ProblemError(502, 'upstream-error');
+    return this.item(user, String(id), signal);
+  }
+
+  invalidate(workspaceId: string): void {
+    this.#structures.invalidate(`workspace:${workspaceId}`);
+    this.#fullLists.invalidate(`workspace:${workspaceId}`);
+  }
+
+  async #withApproval(user: string, data: RawNodeData, signal?: AbortSignal): Promise<DocumentItem> {
+    if (data.categories) return toDocumentItem(data, flatCategories(data.categories), this.config);
+    const id = String(data.properties.id);
+    const values = await this.#categories.get(
+      `${user}\u0000document:${id}\u0000${data.properties.modify_date ?? ''}`,
+      async () => {
+        const raw = await this.limit(() =>
+          this.xecm.json(user, { method: 'GET', path: `/v2/nodes/${id}/categories`, signal }, RawCategories),
+        );
+        return Object.assign({}, ...raw.results.map((r) => r.data.categories)) as Record<string, unknown>;
+      },
+    );
+    return toDocumentItem(data, values, this.config);
+  }
+
+  #structure(user: string, workspaceId: string, signal?: AbortSignal): Promise<Container[]> {
+    return this.#structures.get(`${user}\u0000workspace:${workspaceId}`, async () => {
+      const containers: Container[] = [];
+      let level = [workspaceId];
+      // Breadth-first, one level at a time, each level's folders fetched concurrently (bounded).
+      while (level.length > 0) {
+        const results = await Promise.all(
+          level.map((id) =>
+            Promise.all([
+              this.#listAll(user, id, FOLDER, signal),
+              this.limit(() =>
+                this.xecm.json(
+                  user,
+                  {
+                    method: 'GET',
+                    path: `/v2/nodes/${id}/nodes`,
+                    query: { where_type: DOCUMENT, limit: 1, page: 1 },
+                    signal,
+                  },
+                  RawNodeList,
+                ),
+              ),
+            ]).then(([folders, docs]) => ({ id, folders, documents: docs.collection.paging.total_count })),
+          ),
+        );
+        level = [];
+        for (const r of results) {
+          containers.push({ id: r.id, documents: r.documents });
+          level.push(...r.folders.map((f) => String(f.properties.id)));
+        }
+        if (containers.length > 10_000) throw new ProblemError(502, 'upstream-error');
+      }
+      return containers;
+    });
+  }
+
+  #fullList(
+    user: string,
+    workspaceId: string,
+    containers: Container[],
+    signal?: AbortSignal,
+  ): Promise<RawNodeData[]> {
+    return this.#fullLists.get(`${user}\u0000workspace:${workspaceId}`, async () => {
+      const lists = await Promise.all(containers.map((c) => this.#listAll(user, c.id, DOCUMENT, signal)));
+      return lists.flat();
+    });
+  }
+
+  async #listAll(
+    user: string,
+    containerId: string,
+    whereType: number,
+    signal?: AbortSignal,
+  ): Promise<RawNodeData[]> {
+    const fetchPage = (page: number): Promise<RawNodeList> =>
+      this.limit(() =>
+        this.xecm.json(
+          user,
+          {
+            method: 'GET',
+            path: `/v2/nodes/${containerId}/nodes`,
+            query: {
+              where_type: whereType,
+              limit: LIST_CHUNK,
+              page,
+              sort: 'asc_name',
+              expand: 'properties{modify_user_id}',
+            },
+            signal,
+          },
+          RawNodeList,
+        ),
+      );
+    const first = await fetchPage(1);
+    const pages = Math.ceil(first.collection.paging.total_count / LIST_CHUNK);
+    const rest = await Promise.all(
+      Array.from({ length: Math.max(0, pages - 1) }, (_, i) => fetchPage(i + 2)),
+    );
+    return [first, ...rest].flatMap((list) => list.results.map((r) => r.data));
+  }
+}
+
+function compare(a: DocumentItem, b: DocumentItem, key: DocumentSortKey): number {
+  const x = a[key];
+  const y = b[key];
+  if (typeof x === 'number' && typeof y === 'number') return x - y;
+  return String(x).localeCompare(String(y), 'en', { sensitivity: 'base', numeric: true });
+}
+
+function hasAction(actions: unknown, name: string): boolean {
+  if (!actions || typeof actions !== 'object') return false;
+  if (Array.isArray(actions))
+    return actions.some(
+      (a) => a === name || (a && typeof a === 'object' && 'signature' in a && a.signature === name),
+    );
+  const record = actions as Record<string, unknown>;
+  if (name in record) return true;
+  const data = record.data;
+  return !!data && typeof data === 'object' && name in data;
+}

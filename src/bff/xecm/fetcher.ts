@@ -1,0 +1,72 @@
+import { toProblem } from './upstream-error.js';
+
+export interface FetchOptions {
+  method: string;
+  headers: Record<string, string>;
+  body?: string | FormData | ReadableStream<Uint8Array>;
+  /** The caller's signal (client went away): aborts the upstream request. */
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface TextResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/**
+ * The only place that calls `fetch` towards xECM: fixed base URLs from config, own timeouts,
+ * redirects never followed (a 3xx is an error), network failures mapped to problems.
+ */
+export class Fetcher {
+  constructor(
+    private readonly defaultTimeoutMs: number,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
+
+  /** Whole response read within the timeout (JSON calls). */
+  async fetchText(url: string, options: FetchOptions): Promise<TextResponse> {
+    return this.#withTimeout(options, async (signal) => {
+      const res = await this.#send(url, options, signal);
+      return { status: res.status, headers: res.headers, text: await res.text() };
+    });
+  }
+
+  /** Only the response headers are awaited within the timeout; the body streams on (downloads). */
+  async fetch(url: string, options: FetchOptions): Promise<Response> {
+    return this.#withTimeout(options, (signal) => this.#send(url, options, signal));
+  }
+
+  async #withTimeout<T>(options: FetchOptions, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), options.timeoutMs ?? this.defaultTimeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
+    try {
+      return await work(signal);
+    } catch (error) {
+      if (timeout.signal.aborted) throw toProblem({ kind: 'timeout' });
+      if (options.signal?.aborted) throw error;
+      if (error instanceof Error && error.name === 'ProblemError') throw error;
+      throw toProblem({ kind: 'unreachable' });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #send(url: string, options: FetchOptions, signal: AbortSignal): Promise<Response> {
+    const res = await this.fetchImpl(url, {
+      method: options.method,
+      headers: options.headers,
+      body: options.body ?? null,
+      redirect: 'manual',
+      signal,
+      ...(options.body instanceof ReadableStream ? { duplex: 'half' } : {}),
+    } as RequestInit);
+    if ((res.status >= 300 && res.status < 400) || res.type === 'opaqueredirect') {
+      await res.body?.cancel();
+      throw toProblem({ kind: 'redirect' });
+    }
+    return res;
+  }
+}

@@ -1,0 +1,129 @@
+// Raw Content Server shapes, parsed loosely: only what the BFF reads is required, unknown fields pass.
+import * as z from 'zod';
+
+const dateLike = z.string().min(1);
+const userRef = z.union([z.number(), z.string()]).nullish();
+
+export const RawNodeProperties = z.looseObject({
+  id: z.number().int().nonnegative(),
+  name: z.string(),
+  type: z.number().int(),
+  parent_id: z.number().int().nullish(),
+  mime_type: z.string().nullish(),
+  size: z.number().nullish(),
+  modify_date: dateLike.nullish(),
+  create_date: dateLike.nullish(),
+  modify_user_id: userRef,
+  /** With `expand=properties{modify_user_id}`. */
+  modify_user_id_expand: z.looseObject({ name: z.string() }).nullish(),
+  version_number: z.number().int().nullish(),
+  versions_count: z.number().int().nullish(),
+  container: z.boolean().nullish(),
+  wnf_wksp_type_id: z.number().nullish(),
+});
+export type RawNodeProperties = z.infer<typeof RawNodeProperties>;
+
+const RawVersion = z.looseObject({
+  version_number: z.number().int().nullish(),
+  mime_type: z.string().nullish(),
+  file_size: z.number().nullish(),
+});
+
+/** Category values keyed `<cat>_<attr>` (flat), as in `data.categories`. */
+export const RawCategoryValues = z.record(z.string(), z.unknown());
+
+export const RawNodeData = z.looseObject({
+  properties: RawNodeProperties,
+  versions: z.union([RawVersion, z.array(RawVersion)]).nullish(),
+  categories: z.union([RawCategoryValues, z.array(RawCategoryValues)]).nullish(),
+});
+export type RawNodeData = z.infer<typeof RawNodeData>;
+
+export const RawPaging = z.looseObject({
+  page: z.coerce.number().int().optional(),
+  limit: z.coerce.number().int().optional(),
+  total_count: z.coerce.number().int().nonnegative(),
+});
+
+/** `GET /v2/nodes/{id}/nodes` */
+export const RawNodeList = z.looseObject({
+  collection: z.looseObject({ paging: RawPaging }),
+  results: z.array(z.looseObject({ data: RawNodeData })),
+});
+export type RawNodeList = z.infer<typeof RawNodeList>;
+
+/** `GET /v2/nodes/{id}` */
+export const RawNode = z.looseObject({
+  results: z.looseObject({ data: RawNodeData }),
+});
+
+const RawBusinessProperties = z.looseObject({
+  business_object_id: z.string().nullish(),
+  business_object_type: z.string().nullish(),
+  external_system_id: z.string().nullish(),
+  workspace_type_id: z.number().nullish(),
+  workspace_type_name: z.string().nullish(),
+});
+
+/** `GET /v2/businessworkspaces/{id}` (`results` is an object there). */
+export const RawWorkspace = z.looseObject({
+  results: z.looseObject({
+    data: z.looseObject({
+      properties: RawNodeProperties.extend({ wksp_type_name: z.string().nullish() }),
+      business_properties: RawBusinessProperties.nullish(),
+      workspace_references: z
+        .array(
+          z.looseObject({
+            business_object_id: z.string(),
+            business_object_type: z.string(),
+            external_system_id: z.string(),
+          }),
+        )
+        .nullish(),
+    }),
+  }),
+});
+export type RawWorkspace = z.infer<typeof RawWorkspace>;
+
+/** `GET /v2/businessworkspaces?where_…` (top-level `paging`, `results` a list). */
+export const RawWorkspaceList = z.looseObject({
+  paging: RawPaging.partial().optional(),
+  results: z.array(z.looseObject({ data: z.looseObject({ properties: RawNodeProperties }) })),
+});
+
+const RawCategoryAttributeMeta = z.looseObject({ name: z.string().optional(), key: z.string().optional() });
+
+/** `GET /v2/nodes/{id}/categories?metadata`: one result per applied category. */
+export const RawCategories = z.looseObject({
+  results: z.array(
+    z.looseObject({
+      data: z.looseObject({ categories: RawCategoryValues }),
+      metadata: z.looseObject({ categories: z.record(z.string(), RawCategoryAttributeMeta) }).nullish(),
+      metadata_order: z.looseObject({ categories: z.array(z.union([z.string(), z.number()])) }).nullish(),
+    }),
+  ),
+});
+export type RawCategories = z.infer<typeof RawCategories>;
+
+/** `POST /v2/nodes` */
+export const RawCreated = z.looseObject({
+  results: z.looseObject({
+    data: z.looseObject({ properties: z.looseObject({ id: z.number().int() }) }).optional(),
+    id: z.number().int().optional(),
+  }),
+});
+
+/** `GET /v2/businessworkspacetypes` */
+export const RawWorkspaceTypes = z.looseObject({
+  results: z.array(
+    z.looseObject({
+      data: z.looseObject({
+        properties: z.looseObject({
+          wksp_type_id: z.number(),
+          wksp_type_name: z.string(),
+          wksp_creation: z.looseObject({ location: z.union([z.number(), z.string()]).nullish() }).nullish(),
+        }),
+      }),
+    }),
+  ),
+});
