@@ -1,0 +1,7 @@
+// The browser data layer (no Lit): everything public.
+export * from './bff-client.js';
+export * from './bff-problem-error.js';
+export * from './keys.js';
+export * from './live-events.js';
+export * from './lookup-batcher.js';
+export * from './resource-cache.js';

@@ -1,0 +1,162 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { DEFAULT_LOCALE, intlLocale, resolveLocale, type Locale } from '../i18n/locales.js';
+import { getTranslation, loadLocale, onTranslationLoaded } from '../i18n/registry.js';
+import type { Translation, TranslationArea } from '../i18n/translation.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+type Args<V> = V extends (...args: infer P) => string ? P : [];
+type Value<V> = V extends (...args: never[]) => string ? string : V;
+
+const connected = new Set<LocalizeController>();
+let observer: MutationObserver | undefined;
+
+function refreshAll(): void {
+  for (const controller of connected) controller.host.requestUpdate();
+}
+
+/**
+ * The nearest value of attribute `name`, looking through shadow roots (a provider's `locale` is
+ * reflected as `lang`). Written defensively: under SSR the DOM shim has no tree.
+ */
+function closestAttribute(el: Element, name: string): string {
+  let node: Element | null | undefined = el;
+  while (node) {
+    const value = node.getAttribute?.(name);
+    if (value) return value;
+    node = node.parentElement ?? (node.getRootNode?.() as ShadowRoot | undefined)?.host;
+  }
+  return '';
+}
+
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/**
+ * Strings and formatting in the element's language: its own `lang`, else the nearest ancestor's
+ * (`<xecm-provider locale>` sets one), else `<html lang>`, else the browser's. Changing any of them
+ * re-renders; locales other than English load on first use and the element re-renders when they arrive.
+ */
+export class LocalizeController implements ReactiveController {
+  readonly host: Host;
+
+  constructor(host: Host) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    connected.add(this);
+    if (!observer && typeof MutationObserver !== 'undefined' && typeof document !== 'undefined') {
+      // One observer for the page: <html lang/dir> changes re-render every connected element.
+      observer = new MutationObserver(refreshAll);
+      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
+      onTranslationLoaded(refreshAll);
+    }
+  }
+
+  hostDisconnected(): void {
+    connected.delete(this);
+  }
+
+  /** Re-render every connected element (after a provider changes its locale). */
+  static refreshAll(): void {
+    refreshAll();
+  }
+
+  /** The locale tag as requested (may be one we do not ship). */
+  get requested(): string {
+    const fromTree = closestAttribute(this.host, 'lang');
+    if (fromTree) return fromTree;
+    if (typeof document !== 'undefined' && document.documentElement?.lang)
+      return document.documentElement.lang;
+    if (typeof navigator !== 'undefined' && navigator.language) return navigator.language;
+    return DEFAULT_LOCALE;
+  }
+
+  /** The shipped locale in use. */
+  get locale(): Locale {
+    return resolveLocale(this.requested);
+  }
+
+  /** `rtl` or `ltr`, from the nearest `dir`. */
+  get dir(): 'ltr' | 'rtl' {
+    const dir =
+      closestAttribute(this.host, 'dir') ||
+      (typeof document === 'undefined' ? '' : document.documentElement?.dir);
+    return dir === 'rtl' ? 'rtl' : 'ltr';
+  }
+
+  /** The strings of one area, e.g. `this.localize.strings('documentList').upload`. Falls back to English while a locale loads. */
+  strings<A extends TranslationArea>(area: A): Translation[A] {
+    const locale = this.locale;
+    let translation = getTranslation(locale);
+    if (!translation) {
+      void loadLocale(locale).catch(() => undefined);
+      translation = getTranslation(DEFAULT_LOCALE)!;
+    }
+    return translation[area];
+  }
+
+  /** One string: `term('documentList', 'sortBy', 'Name')`; message functions take their arguments after the key. */
+  term<A extends TranslationArea, K extends keyof Translation[A]>(
+    area: A,
+    key: K,
+    ...args: Args<Translation[A][K]>
+  ): Value<Translation[A][K]> {
+    const value = this.strings(area)[key] as unknown;
+    return (typeof value === 'function' ? (value as (...a: unknown[]) => string)(...args) : value) as Value<
+      Translation[A][K]
+    >;
+  }
+
+  get intlLocale(): string {
+    return intlLocale(this.locale);
+  }
+
+  number(value: number, options?: Intl.NumberFormatOptions): string {
+    return new Intl.NumberFormat(this.intlLocale, options).format(value);
+  }
+
+  /** `1.5 MB`, `320 kB` in the locale's notation. */
+  bytes(value: number): string {
+    const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+    let n = value;
+    let i = 0;
+    while (n >= 1000 && i < units.length - 1) {
+      n /= 1000;
+      i++;
+    }
+    return this.number(n, {
+      style: 'unit',
+      unit: units[i],
+      unitDisplay: i === 0 ? 'long' : 'short',
+      maximumFractionDigits: i === 0 ? 0 : 1,
+    });
+  }
+
+  /** Date and time, e.g. `15 Jan 2026, 10:00`. */
+  dateTime(
+    date: Date | string | number,
+    options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
+  ): string {
+    return new Intl.DateTimeFormat(this.intlLocale, options).format(new Date(date));
+  }
+
+  /** `3 hours ago`, `yesterday`, `in 2 days`; `now` is injectable for tests. */
+  relativeTime(date: Date | string | number, now: Date | number = Date.now()): string {
+    const seconds = (new Date(date).getTime() - new Date(now).getTime()) / 1000;
+    const format = new Intl.RelativeTimeFormat(this.intlLocale, { numeric: 'auto' });
+    for (const [unit, size] of RELATIVE_UNITS) {
+      if (Math.abs(seconds) >= size || unit === 'second')
+        return format.format(Math.round(seconds / size), unit);
+    }
+    return format.format(0, 'second');
+  }
+}
