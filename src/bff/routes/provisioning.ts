@@ -37,7 +37,9 @@ export function provisioningRoutes(config: ProvisioningConfig): ProvisioningModu
         bodyLimit({
           maxSize: BODY_LIMIT,
           onError: () => {
-            throw new ProblemError(413, 'payload-too-large', { detail: `Bodies may be at most ${BODY_LIMIT} bytes.` });
+            throw new ProblemError(413, 'payload-too-large', {
+              detail: `Bodies may be at most ${BODY_LIMIT} bytes.`,
+            });
           },
         }),
         async (c) => {

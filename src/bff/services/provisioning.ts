@@ -12,7 +12,9 @@ export const ProvisioningType = z.object({
   /** Template name; default: the first template of the business object's workspace type. */
   template: z.string().min(1).optional(),
   /** Metadata key (request `metadata` or LOB event `data` field) → category attribute key `<cat>_<attr>`. */
-  attributes: z.record(z.string().min(1), z.string().regex(ATTRIBUTE_KEY, 'must look like <categoryId>_<attributeId>')).default({}),
+  attributes: z
+    .record(z.string().min(1), z.string().regex(ATTRIBUTE_KEY, 'must look like <categoryId>_<attributeId>'))
+    .default({}),
 });
 
 /** Which LOB events create a workspace, and where their business object id and name are. */
@@ -33,18 +35,27 @@ export const ProvisioningConfig = z
      * xECM user that LOB events provision as (events carry no user). Unset: events do not provision.
      * Requests to `POST /v1/workspaces` always run as the caller.
      */
-    eventUser: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/).optional(),
+    eventUser: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/)
+      .optional(),
   })
   .superRefine((cfg, ctx) => {
     const seen = new Set<string>();
     cfg.types.forEach((t, i) => {
       const key = `${t.system}/${t.boType}`;
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['types', i], message: `${key} is configured twice` });
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: ['types', i], message: `${key} is configured twice` });
       seen.add(key);
     });
     cfg.events.forEach((e, i) => {
       const matches = cfg.types.some((t) => t.boType === e.boType && (!e.system || t.system === e.system));
-      if (!matches) ctx.addIssue({ code: 'custom', path: ['events', i], message: `no provisioning type for boType ${e.boType}` });
+      if (!matches)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['events', i],
+          message: `no provisioning type for boType ${e.boType}`,
+        });
     });
   });
 export type ProvisioningConfig = z.infer<typeof ProvisioningConfig>;
@@ -73,7 +84,9 @@ const RawTypes = z.looseObject({
   ),
 });
 const RawList = z.looseObject({
-  results: z.array(z.looseObject({ data: z.looseObject({ properties: z.looseObject({ id: z.number().int() }) }) })),
+  results: z.array(
+    z.looseObject({ data: z.looseObject({ properties: z.looseObject({ id: z.number().int() }) }) }),
+  ),
 });
 const RawCreatedWorkspace = z.looseObject({ results: z.looseObject({ id: z.number().int() }) });
 
@@ -103,7 +116,11 @@ export class ProvisioningService {
     private readonly ctx: Pick<BffContext, 'xecm' | 'workspaces' | 'logger'>,
   ) {}
 
-  async provision(user: string, request: CreateWorkspaceRequest, signal?: AbortSignal): Promise<ProvisionResult> {
+  async provision(
+    user: string,
+    request: CreateWorkspaceRequest,
+    signal?: AbortSignal,
+  ): Promise<ProvisionResult> {
     const bo = request.businessObject;
     const type = this.config.types.find((t) => t.system === bo.system && t.boType === bo.type);
     if (!type) {
@@ -152,12 +169,18 @@ export class ProvisioningService {
     });
   }
 
-  #attributes(type: z.infer<typeof ProvisioningType>, metadata: Record<string, string>): Record<string, Record<string, string>> {
+  #attributes(
+    type: z.infer<typeof ProvisioningType>,
+    metadata: Record<string, string>,
+  ): Record<string, Record<string, string>> {
     const unknown = Object.keys(metadata).filter((k) => !(k in type.attributes));
     if (unknown.length > 0) {
       throw new ProblemError(400, 'bad-request', {
         detail: `Unknown metadata for ${type.system}/${type.boType}: ${unknown.join(', ')}.`,
-        errors: unknown.map((k) => ({ path: `metadata.${k}`, message: `not mapped; known: ${Object.keys(type.attributes).join(', ') || 'none'}` })),
+        errors: unknown.map((k) => ({
+          path: `metadata.${k}`,
+          message: `not mapped; known: ${Object.keys(type.attributes).join(', ') || 'none'}`,
+        })),
       });
     }
     const categories: Record<string, Record<string, string>> = {};
@@ -187,7 +210,13 @@ export class ProvisioningService {
       {
         method: 'GET',
         path: '/v2/businessworkspaces',
-        query: { where_ext_system_id: bo.system, where_bo_type: bo.type, where_bo_id: bo.id, expanded_view: 'true', limit: 1 },
+        query: {
+          where_ext_system_id: bo.system,
+          where_bo_type: bo.type,
+          where_bo_id: bo.id,
+          expanded_view: 'true',
+          limit: 1,
+        },
         ...(signal ? { signal } : {}),
       },
       RawList,
@@ -217,8 +246,13 @@ export class ProvisioningService {
     const templates = wsType?.templates ?? [];
     const template = type.template ? templates.find((t) => t.name === type.template) : templates[0];
     if (!wsType || !template) {
-      this.ctx.logger.warn({ system: bo.system, boType: bo.type, template: type.template }, 'no workspace template for provisioning');
-      throw new ProblemError(502, 'upstream-error', { detail: 'Extended ECM has no workspace template for this business object type.' });
+      this.ctx.logger.warn(
+        { system: bo.system, boType: bo.type, template: type.template },
+        'no workspace template for provisioning',
+      );
+      throw new ProblemError(502, 'upstream-error', {
+        detail: 'Extended ECM has no workspace template for this business object type.',
+      });
     }
     const body = {
       template_id: template.id,
@@ -232,10 +266,18 @@ export class ProvisioningService {
     };
     const created = await this.ctx.xecm.json(
       user,
-      { method: 'POST', path: '/v2/businessworkspaces', form: { body: JSON.stringify(body) }, ...(signal ? { signal } : {}) },
+      {
+        method: 'POST',
+        path: '/v2/businessworkspaces',
+        form: { body: JSON.stringify(body) },
+        ...(signal ? { signal } : {}),
+      },
       RawCreatedWorkspace,
     );
-    this.ctx.logger.info({ workspaceId: created.results.id, system: bo.system, boType: bo.type }, 'workspace provisioned');
+    this.ctx.logger.info(
+      { workspaceId: created.results.id, system: bo.system, boType: bo.type },
+      'workspace provisioned',
+    );
     return created.results.id;
   }
 }

@@ -31,6 +31,17 @@ export class OtdsClient {
   ) {}
 
   async userToken(user: string): Promise<string> {
+    try {
+      return await this.#exchange(user);
+    } catch (error) {
+      // OTDS may have expired our service token before we expected; one fresh attempt decides.
+      if (!(error instanceof ProblemError) || error.status !== 403) throw error;
+      this.#service = undefined;
+      return this.#exchange(user);
+    }
+  }
+
+  async #exchange(user: string): Promise<string> {
     const subject = await this.#serviceToken();
     const form = {
       grant_type: TOKEN_EXCHANGE,
