@@ -1,0 +1,83 @@
+import { Problem, type DocumentItem } from '../../contract/index.js';
+import { BffProblemError, type BffClient } from '../../client/index.js';
+
+export type DocumentAction = 'open' | 'download';
+
+/** How long an object URL lives after it was handed to the browser (long enough for a new tab to load it). */
+const REVOKE_AFTER_MS = 60_000;
+
+/**
+ * Opens or downloads a document. Content URLs of the BFF need the bearer token, which a plain link
+ * cannot send, so the content is fetched with the token, turned into a Blob and handed to the browser
+ * as an object URL: a new tab for `open`, a save for `download` (under the document's name).
+ *
+ * Portal documents carry signed, token-free links and are navigated to directly.
+ */
+export async function deliverDocument(
+  client: BffClient,
+  doc: DocumentItem,
+  action: DocumentAction,
+  options: { portal?: boolean; signal?: AbortSignal } = {},
+): Promise<void> {
+  if (options.portal) {
+    const url = new URL(action === 'open' ? doc.openUrl : doc.downloadUrl, absoluteBase(client.baseUrl)).href;
+    clickLink(url, action === 'download' ? doc.name : undefined);
+    return;
+  }
+  const blob = await fetchContent(client, doc.id, action === 'download', options.signal);
+  const url = URL.createObjectURL(blob);
+  clickLink(url, action === 'download' ? doc.name : undefined);
+  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+}
+
+async function fetchContent(
+  client: BffClient,
+  id: string,
+  download: boolean,
+  signal?: AbortSignal,
+): Promise<Blob> {
+  const token = await client.token();
+  let response: Response;
+  try {
+    response = await fetch(client.contentUrl(id, download), {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      credentials: 'same-origin',
+      ...(signal ? { signal } : {}),
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw BffProblemError.local('network', 0, 'The server could not be reached.');
+  }
+  if (!response.ok) throw await problemOf(response);
+  return response.blob();
+}
+
+async function problemOf(response: Response): Promise<BffProblemError> {
+  try {
+    const parsed = Problem.safeParse(JSON.parse(await response.text()));
+    if (parsed.success) return new BffProblemError(parsed.data);
+  } catch {
+    // not a problem document; fall through
+  }
+  return BffProblemError.local(
+    'bad-response',
+    response.status,
+    `The content request failed (${response.status}).`,
+  );
+}
+
+function absoluteBase(base: string): string {
+  return new URL(base.endsWith('/') ? base : base + '/', document.baseURI).href;
+}
+
+function clickLink(href: string, downloadName: string | undefined): void {
+  const a = document.createElement('a');
+  a.href = href;
+  a.rel = 'noopener';
+  if (downloadName === undefined) a.target = '_blank';
+  else a.download = downloadName;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+}

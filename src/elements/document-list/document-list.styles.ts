@@ -1,0 +1,247 @@
+import { css } from 'lit';
+
+export const documentListStyles = css`
+  :host {
+    display: block;
+    position: relative;
+    color: var(--xecm-document-list-color, var(--_text));
+    background: var(--xecm-document-list-background, var(--_surface));
+    border: var(--xecm-document-list-border, 1px solid var(--_border));
+    border-radius: var(--_radius);
+    --_columns: minmax(10rem, 3fr) minmax(3.5rem, 0.7fr) minmax(4.5rem, 0.8fr) minmax(3rem, 0.5fr)
+      minmax(6rem, 1.2fr) minmax(7.5rem, 1.2fr) 3rem;
+    --_row-height: var(--xecm-document-list-row-height, 2.5rem);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  [part~='toolbar'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+    padding: 0.5rem;
+  }
+  [part~='filter'] {
+    flex: 1 1 12rem;
+    min-width: 0;
+    font: inherit;
+    padding: 0.35rem 0.5rem;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.66);
+  }
+  button {
+    font: inherit;
+    color: inherit;
+  }
+  .btn {
+    padding: 0.35rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.66);
+    background: var(--_surface-raised);
+    cursor: pointer;
+  }
+  .btn[aria-disabled='true'],
+  .btn:disabled {
+    opacity: 0.6;
+    cursor: default;
+  }
+  .hint {
+    color: var(--_text-muted);
+    font-size: 0.875em;
+  }
+  [part~='grid'] {
+    display: block;
+    border-top: 1px solid var(--_border);
+  }
+  .row {
+    display: grid;
+    grid-template-columns: var(--_columns);
+    align-items: center;
+    width: 100%;
+    min-height: var(--_row-height);
+    border-bottom: 1px solid var(--_border);
+  }
+  .head-row {
+    font-weight: 600;
+    background: var(--_surface-raised);
+  }
+  .cell {
+    min-width: 0;
+    padding: 0 0.5rem;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+    outline-offset: -2px;
+  }
+  .cell:focus-visible,
+  .cell button:focus-visible,
+  .btn:focus-visible,
+  [part~='filter']:focus-visible {
+    outline: 2px solid var(--_focus-ring);
+    outline-offset: -2px;
+  }
+  .sort {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+    max-width: 100%;
+    padding: 0.25rem 0;
+    border: 0;
+    background: none;
+    font-weight: inherit;
+    cursor: pointer;
+  }
+  .sort svg {
+    flex: none;
+    opacity: 0.35;
+  }
+  [aria-sort] .sort svg {
+    opacity: 1;
+  }
+  [aria-sort='descending'] .sort svg {
+    transform: rotate(180deg);
+  }
+  [part~='body'] {
+    height: var(--xecm-document-list-height, 24rem);
+    max-height: var(--xecm-document-list-height, 24rem);
+  }
+  [part~='name'] {
+    display: block;
+    max-width: 100%;
+    padding: 0;
+    border: 0;
+    background: none;
+    text-align: start;
+    color: var(--_accent);
+    text-decoration: underline;
+    text-underline-offset: 2px;
+    cursor: pointer;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  bdi {
+    unicode-bidi: isolate;
+  }
+  .icon-btn {
+    display: inline-grid;
+    place-items: center;
+    width: 2rem;
+    height: 2rem;
+    padding: 0;
+    border: 0;
+    border-radius: calc(var(--_radius) * 0.66);
+    background: none;
+    cursor: pointer;
+  }
+  .icon-btn:hover,
+  .btn:hover:not(:disabled) {
+    background: color-mix(in srgb, var(--_text) 10%, transparent);
+  }
+  [part~='approval'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3rem;
+    max-width: 100%;
+  }
+  [part~='approval'] svg {
+    flex: none;
+  }
+  [part~='approval'][data-state='approved'] {
+    color: var(--_success);
+  }
+  [part~='approval'][data-state='rejected'] {
+    color: var(--_danger);
+  }
+  [part~='approval'][data-state='in-review'] {
+    color: var(--_warning);
+  }
+  .skeleton-row .cell::before {
+    content: '';
+    display: block;
+    height: 0.8em;
+    border-radius: 4px;
+    background: var(--_skeleton);
+    animation: pulse 1.2s ease-in-out infinite alternate;
+  }
+  @keyframes pulse {
+    to {
+      opacity: 0.4;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton-row .cell::before {
+      animation: none;
+    }
+  }
+  [part~='status'],
+  [part~='empty'] {
+    padding: 1rem;
+  }
+  [part~='error'] {
+    display: flex;
+    gap: 0.75rem;
+    align-items: center;
+    flex-wrap: wrap;
+    padding: 0.75rem 1rem;
+    color: var(--_danger);
+  }
+  [part~='footer'] {
+    display: flex;
+    gap: 0.75rem;
+    align-items: center;
+    padding: 0.5rem;
+  }
+  [part~='uploads'] {
+    list-style: none;
+    margin: 0;
+    padding: 0 0.5rem;
+  }
+  [part~='upload'] {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) minmax(4rem, 10rem) auto;
+    gap: 0.5rem;
+    align-items: center;
+    padding: 0.25rem 0;
+  }
+  [part~='upload'] .file {
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  [part~='upload'] .msg {
+    grid-column: 1 / -1;
+    font-size: 0.875em;
+  }
+  [part~='upload'][data-status='error'] .msg {
+    color: var(--_danger);
+  }
+  progress {
+    width: 100%;
+    accent-color: var(--_accent);
+  }
+  [part~='dropzone'] {
+    position: absolute;
+    inset: 0;
+    display: none;
+    place-items: center;
+    border: 2px dashed var(--_accent);
+    border-radius: inherit;
+    background: var(
+      --xecm-document-list-drop-background,
+      color-mix(in srgb, var(--_surface) 85%, var(--_accent))
+    );
+    font-weight: 600;
+    pointer-events: none;
+    z-index: 1;
+  }
+  :host([dragging]) [part~='dropzone'] {
+    display: grid;
+  }
+`;

@@ -1,0 +1,21 @@
+// Strings of <xecm-start-review>. This file defines the shape; the other locales are typed after it.
+export const startReview = {
+  button: 'Start review',
+  dialogTitleWorkspace: 'Start a review of this workspace',
+  dialogTitleDocument: 'Start a review of this document',
+  workflow: 'Workflow',
+  comment: 'Comment (optional)',
+  commentHint: 'Reviewers see this comment with their task.',
+  submit: 'Start review',
+  submitting: 'Starting…',
+  cancel: 'Cancel',
+  checking: 'Checking whether a review can start…',
+  started: (workflow: string) => `${workflow} started.`,
+  reasonRunning: 'A review is already running.',
+  reasonRunningStep: (step: string) => `A review is already running (current step: ${step}).`,
+  reasonNotPermitted: 'You may not start a review here.',
+  reasonNoWorkflows: 'No review workflow applies here.',
+  failed: 'The review could not be started.',
+  optionsFailed: 'Review options could not be loaded.',
+  retry: 'Retry',
+};
