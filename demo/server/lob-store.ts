@@ -1,5 +1,14 @@
 import * as z from 'zod';
-import { type Account, type Deal, type PurchaseOrder, type Seed, type Supplier, seedData } from './seed.js';
+import {
+  ACCOUNT_STATUSES,
+  type Account,
+  type Deal,
+  type PurchaseOrder,
+  REGIONS,
+  type Seed,
+  type Supplier,
+  seedData,
+} from './seed.js';
 
 export const BO_TYPES = ['account', 'deal', 'purchase-order', 'supplier'] as const;
 export type DemoBoType = (typeof BO_TYPES)[number];
@@ -9,8 +18,8 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const NewAccount = z.object({
   name: text(120),
   owner: text(64).default('max.sales'),
-  region: z.enum(['EMEA', 'Americas', 'APAC']),
-  status: text(32).default('Prospect'),
+  region: z.enum(REGIONS),
+  status: z.enum(ACCOUNT_STATUSES).default('Prospect'),
   industry: text(64).default('Other'),
 });
 export const AccountPatch = NewAccount.partial().refine(

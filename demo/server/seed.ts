@@ -1,5 +1,6 @@
 // The demo LOB's records. Ids line up with the business objects the xECM emulator seeds
 // (src/emulator/seed), so the cards on the CRM and ERP pages find their workspaces.
+import { WELL_KNOWN } from '../../src/emulator/seed/well-known.js';
 
 export interface Account {
   id: string;
@@ -46,12 +47,13 @@ export interface Seed {
 }
 
 export function seedData(): Seed {
+  const { acme, empty, supplier, big } = WELL_KNOWN;
   return {
     accounts: [
       {
-        id: 'A-1001',
-        name: 'Acme Corporation',
-        accountNumber: 'A-1001',
+        id: acme.businessObject.id,
+        name: acme.name,
+        accountNumber: acme.businessObject.id,
         owner: 'max.sales',
         region: 'EMEA',
         status: 'Active',
@@ -59,21 +61,21 @@ export function seedData(): Seed {
       },
       {
         id: 'A-1002',
-        name: 'Globex Industries',
+        name: 'Globex Corporation',
         accountNumber: 'A-1002',
         owner: 'max.sales',
-        region: 'Americas',
+        region: 'North America',
         status: 'Active',
         industry: 'Energy',
       },
       {
-        id: 'A-1003',
-        name: 'Initech GmbH',
-        accountNumber: 'A-1003',
+        id: empty.businessObject.id,
+        name: 'Initech',
+        accountNumber: empty.businessObject.id,
         owner: 'max.sales',
         region: 'EMEA',
         status: 'Prospect',
-        industry: 'Software',
+        industry: 'Finance',
       },
       {
         id: 'A-1004',
@@ -89,15 +91,15 @@ export function seedData(): Seed {
         name: 'Stark Logistics',
         accountNumber: 'A-1005',
         owner: 'max.sales',
-        region: 'Americas',
-        status: 'On hold',
+        region: 'LATAM',
+        status: 'On Hold',
         industry: 'Logistics',
       },
     ],
     deals: [
       {
         id: 'D-5001',
-        accountId: 'A-1001',
+        accountId: acme.businessObject.id,
         name: 'Acme framework agreement 2027',
         amount: 250000,
         currency: 'EUR',
@@ -105,7 +107,7 @@ export function seedData(): Seed {
       },
       {
         id: 'D-5002',
-        accountId: 'A-1001',
+        accountId: acme.businessObject.id,
         name: 'Acme spare parts',
         amount: 18000,
         currency: 'EUR',
@@ -129,37 +131,55 @@ export function seedData(): Seed {
       },
     ],
     suppliers: [
-      { id: 'S-3001', name: 'Northwind Components', country: 'DE', region: 'EMEA', status: 'Approved' },
-      { id: 'S-3002', name: 'Contoso Steel', country: 'US', region: 'Americas', status: 'Approved' },
-      { id: 'S-3003', name: 'Fabrikam Electronics', country: 'JP', region: 'APAC', status: 'Under review' },
-    ],
-    purchaseOrders: [
       {
-        id: 'PO-4500001',
-        title: 'Gearboxes for line 3',
-        supplierId: 'S-3001',
-        amount: 74000,
-        currency: 'EUR',
-        owner: 'max.sales',
-        status: 'Open',
-      },
-      {
-        id: 'PO-4500002',
-        title: 'Steel beams, hall B',
-        supplierId: 'S-3002',
-        amount: 128500,
-        currency: 'USD',
-        owner: 'max.sales',
+        id: supplier.businessObject.id,
+        name: supplier.name,
+        country: 'DE',
+        region: 'EMEA',
         status: 'Approved',
       },
       {
-        id: 'PO-4500003',
+        id: 'S-3002',
+        name: 'Contoso Steel Inc.',
+        country: 'US',
+        region: 'North America',
+        status: 'Approved',
+      },
+      {
+        id: 'S-3003',
+        name: 'Fabrikam Electronics Ltd.',
+        country: 'JP',
+        region: 'APAC',
+        status: 'Under review',
+      },
+    ],
+    purchaseOrders: [
+      {
+        id: big.businessObject.id,
+        title: big.name,
+        supplierId: 'S-3002',
+        amount: 1250000,
+        currency: 'USD',
+        owner: 'max.sales',
+        status: 'Active',
+      },
+      {
+        id: 'PO-4500010001',
+        title: 'Gearboxes for line 3',
+        supplierId: supplier.businessObject.id,
+        amount: 74000,
+        currency: 'EUR',
+        owner: 'max.sales',
+        status: 'Planned',
+      },
+      {
+        id: 'PO-4500010002',
         title: 'Control units',
         supplierId: 'S-3003',
         amount: 56300,
         currency: 'EUR',
         owner: 'max.sales',
-        status: 'Draft',
+        status: 'Planned',
       },
     ],
   };
@@ -173,3 +193,7 @@ export const DEMO_USERS = [
   { id: 'Admin', name: 'Administrator', role: 'Administrator: sees everything' },
 ] as const;
 export type DemoUserId = (typeof DEMO_USERS)[number]['id'];
+
+/** The values xECM's Customer category accepts (see the emulator's category definitions). */
+export const REGIONS = ['EMEA', 'North America', 'LATAM', 'APAC'] as const;
+export const ACCOUNT_STATUSES = ['Prospect', 'Active', 'On Hold', 'Closed'] as const;

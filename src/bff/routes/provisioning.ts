@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { CreateWorkspaceRequest } from '../../contract/index.js';
@@ -7,7 +8,7 @@ import { stateChanging } from '../http/csrf.js';
 import type { BffEnv } from '../http/env.js';
 import { ProblemError } from '../http/problem.js';
 import { jsonBody, parseInput } from '../http/validate.js';
-import { type ProvisioningConfig, ProvisioningService } from '../services/provisioning.js';
+import { LobEvent, type ProvisioningConfig, ProvisioningService } from '../services/provisioning.js';
 
 const BODY_LIMIT = 32 * 1024;
 
@@ -49,5 +50,69 @@ export function provisioningRoutes(config: ProvisioningConfig): ProvisioningModu
         },
       );
     },
+  };
+}
+
+const TOLERANCE_SECONDS = 300;
+
+function verifyStandardWebhook(
+  secret: string,
+  id: string,
+  timestamp: string,
+  signatures: string,
+  body: string,
+): boolean {
+  if (!/^[0-9]{1,12}$/.test(timestamp) || Math.abs(Date.now() / 1000 - Number(timestamp)) > TOLERANCE_SECONDS)
+    return false;
+  const key = Buffer.from(secret.startsWith('whsec_') ? secret.slice(6) : secret, 'base64');
+  const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest();
+  return signatures.split(' ').some((part) => {
+    const [version, mac] = part.split(',', 2);
+    if (version !== 'v1' || !mac) return false;
+    const given = Buffer.from(mac, 'base64');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
+}
+
+/**
+ * Fallback `POST /hooks/lob/:system` for deployments without the events module's LOB hook: verifies the
+ * Standard Webhooks signature over the raw body and provisions on `account.created`, `project.created`,
+ * `case.created` (as configured). When the events module owns the hook, call `module.service.handleLobEvent`
+ * from there instead and do not mount this.
+ */
+export function lobProvisioningHook(module: ProvisioningModule, secrets: readonly string[]): RouteModule {
+  return (app) => {
+    app.post('/hooks/lob/:system', async (c) => {
+      const system = c.req.param('system');
+      if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(system)) throw new ProblemError(404, 'not-found');
+      const raw = await c.req.text();
+      if (raw.length > BODY_LIMIT) throw new ProblemError(413, 'payload-too-large');
+      const id = c.req.header('webhook-id') ?? '';
+      const ts = c.req.header('webhook-timestamp') ?? '';
+      const sig = c.req.header('webhook-signature') ?? '';
+      if (!id || !secrets.some((s) => verifyStandardWebhook(s, id, ts, sig, raw))) {
+        throw new ProblemError(401, 'unauthenticated', {
+          detail: 'The webhook signature is missing, stale or wrong.',
+        });
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        throw new ProblemError(400, 'bad-request', { detail: 'The body is not valid JSON.' });
+      }
+      const parsed = LobEvent.safeParse(json);
+      if (!parsed.success) throw new ProblemError(400, 'bad-request', { detail: 'Expected {type, data}.' });
+      const result = await module.service?.handleLobEvent(system, parsed.data);
+      if (!result) return c.json({ accepted: true, action: 'none' }, 202);
+      return c.json(
+        {
+          accepted: true,
+          action: result.created ? 'workspace-created' : 'workspace-exists',
+          workspaceId: result.workspace.id,
+        },
+        200,
+      );
+    });
   };
 }

@@ -1,0 +1,52 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const PAGES_SRC = join(ROOT, 'demo/pages');
+export const PAGES_OUT = join(ROOT, 'dist-demo');
+const PAGES = ['index', 'crm', 'erp', 'portal', 'plain', 'react'] as const;
+/** Source folders whose changes require a rebuild. */
+const INPUTS = [join(ROOT, 'src'), PAGES_SRC];
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const st = statSync(path);
+    newest = Math.max(newest, st.isDirectory() ? newestMtime(path) : st.mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds the demo pages with Vite into `dist-demo/` (skipped when nothing changed since the last build).
+ * A static build keeps `npm start` and the end-to-end test deterministic: no dev-server dependency
+ * optimisation or reloads mid-test. The pages import `xecm-elements`, aliased to the package source.
+ */
+export async function buildDemoPages(
+  options: { outDir?: string; force?: boolean; quiet?: boolean } = {},
+): Promise<string> {
+  const outDir = options.outDir ?? PAGES_OUT;
+  const stampFile = join(outDir, '.build-stamp');
+  const stamp = String(Math.max(...INPUTS.map(newestMtime)));
+  if (!options.force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return outDir;
+  await build({
+    configFile: false,
+    root: PAGES_SRC,
+    base: '/',
+    logLevel: options.quiet ? 'error' : 'warn',
+    publicDir: false,
+    resolve: { alias: [{ find: /^xecm-elements$/, replacement: join(ROOT, 'src/index.ts') }] },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: true,
+      rolldownOptions: { input: Object.fromEntries(PAGES.map((p) => [p, join(PAGES_SRC, `${p}.html`)])) },
+    },
+  });
+  writeFileSync(stampFile, stamp);
+  return outDir;
+}

@@ -1,0 +1,185 @@
+// The whole demo in one process: xECM emulator, BFF (with provisioning, master data and the LOB hook),
+// demo LOB backend with its pages, and the ERP webhook receiver. Used by `npm start` and the tests.
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { startBff, type RunningBff } from '../src/bff/server.js';
+import type { RouteModule } from '../src/bff/app.js';
+import { loadConfig } from '../src/bff/config.js';
+import { demoLobSystems, parseMasterDataConfig } from '../src/bff/masterdata/masterdata-config.js';
+import { masterDataRoutes } from '../src/bff/routes/masterdata.js';
+import { lobProvisioningHook, provisioningRoutes } from '../src/bff/routes/provisioning.js';
+import { parseProvisioningConfig } from '../src/bff/services/provisioning.js';
+import { WELL_KNOWN } from '../src/emulator/seed/well-known.js';
+import { startEmulator } from '../src/emulator/server.js';
+import { startReceiver, type Receiver } from './receiver/receiver.js';
+import { startDemoServer, type DemoServer } from './server/server.js';
+import { newWebhookSecret } from './server/webhook-signature.js';
+
+export const DEFAULT_PORTS = { emulator: 4010, bff: 4000, demo: 4100, receiver: 4200 } as const;
+export type StackPorts = Record<keyof typeof DEFAULT_PORTS, number>;
+
+export interface DemoStackOptions {
+  /** 0 = a free port (tests). Defaults to DEFAULT_PORTS. */
+  ports?: Partial<StackPorts>;
+  /** Folder of built pages (see demo/build-pages.ts); unset = API only. */
+  pagesDir?: string;
+  logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** Master-data cache TTL of the gateway (seconds). */
+  masterDataCacheSeconds?: number;
+}
+
+export interface DemoStack {
+  emulator: { url: string; port: number; close(): Promise<void> };
+  bff: RunningBff;
+  demo: DemoServer;
+  receiver: Receiver;
+  secrets: { lobWebhook: string; receiverWebhook: string; masterDataToken: string; lobServiceToken: string };
+  close(): Promise<void>;
+}
+
+/** Finds a free loopback port (used to know every URL before anything starts). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Provisioning for the emulator's business object types; metadata keys map to category attributes. */
+export function demoProvisioningConfig() {
+  const { customer, project, case: kase } = WELL_KNOWN.categories;
+  return parseProvisioningConfig({
+    eventUser: WELL_KNOWN.users.admin.name,
+    types: [
+      {
+        system: 'crm',
+        boType: 'account',
+        attributes: {
+          accountNumber: customer.accountNumber,
+          owner: customer.owner,
+          region: customer.region,
+          status: customer.status,
+          industry: customer.industry,
+        },
+      },
+      {
+        system: 'erp',
+        boType: 'supplier',
+        attributes: {
+          supplierNumber: customer.accountNumber,
+          region: customer.region,
+          status: customer.status,
+        },
+      },
+      {
+        system: 'erp',
+        boType: 'purchase-order',
+        attributes: {
+          projectId: project.projectId,
+          owner: project.owner,
+          region: project.region,
+          status: project.status,
+          budget: project.budget,
+        },
+      },
+      {
+        system: 'cases',
+        boType: 'case',
+        attributes: {
+          caseNumber: kase.caseNumber,
+          owner: kase.owner,
+          region: kase.region,
+          status: kase.status,
+          priority: kase.priority,
+        },
+      },
+    ],
+    events: [
+      { event: 'account.created', system: 'crm', boType: 'account', idField: 'accountId', nameField: 'name' },
+      {
+        event: 'project.created',
+        system: 'erp',
+        boType: 'purchase-order',
+        idField: 'projectId',
+        nameField: 'name',
+      },
+      { event: 'case.created', system: 'cases', boType: 'case', idField: 'caseId', nameField: 'name' },
+    ],
+  });
+}
+
+export async function startDemoStack(options: DemoStackOptions = {}): Promise<DemoStack> {
+  const wanted = { ...DEFAULT_PORTS, ...options.ports };
+  // Every URL must be known up front: the BFF allows the demo origin, the demo sends events to the BFF.
+  const ports: StackPorts = {
+    emulator: wanted.emulator || (await freePort()),
+    bff: wanted.bff || (await freePort()),
+    demo: wanted.demo || (await freePort()),
+    receiver: wanted.receiver || (await freePort()),
+  };
+  const origin = (port: number) => `http://127.0.0.1:${port}`;
+  const secrets = {
+    lobWebhook: newWebhookSecret(),
+    receiverWebhook: newWebhookSecret(),
+    masterDataToken: randomBytes(24).toString('base64url'),
+    lobServiceToken: randomBytes(24).toString('base64url'),
+  };
+  const started: { close(): Promise<void> }[] = [];
+  const closeAll = async () => {
+    for (const s of started.reverse()) await s.close().catch(() => undefined);
+  };
+  try {
+    const emulator = await startEmulator({
+      port: ports.emulator,
+      masterDataUrl: `${origin(ports.bff)}/masterdata/v1`,
+      masterDataToken: secrets.masterDataToken,
+    });
+    started.push(emulator);
+
+    const config = loadConfig({
+      NODE_ENV: 'development',
+      BFF_PORT: String(ports.bff),
+      XECM_BASE_URL: emulator.url,
+      BFF_DEV_IDENTITY: '1',
+      BFF_ALLOWED_ORIGINS: origin(ports.demo),
+      BFF_LOG_LEVEL: options.logLevel ?? 'warn',
+    });
+    const provisioning = provisioningRoutes(demoProvisioningConfig());
+    const masterData = masterDataRoutes(
+      parseMasterDataConfig({
+        serviceToken: secrets.masterDataToken,
+        cacheTtlSeconds: options.masterDataCacheSeconds ?? 2,
+        systems: demoLobSystems(origin(ports.demo), secrets.lobServiceToken),
+      }),
+    );
+    const routes: RouteModule[] = [
+      provisioning.mount,
+      masterData.mount,
+      lobProvisioningHook(provisioning, [secrets.lobWebhook]),
+    ];
+    const bff = await startBff(config, { routes });
+    started.push(bff);
+
+    const receiver = await startReceiver({ port: ports.receiver, secrets: [secrets.receiverWebhook] });
+    started.push(receiver);
+
+    const demo = await startDemoServer({
+      port: ports.demo,
+      bffUrl: bff.url,
+      emulatorUrl: emulator.url,
+      receiverUrl: receiver.url,
+      lobWebhookSecret: secrets.lobWebhook,
+      masterDataToken: secrets.lobServiceToken,
+      ...(options.pagesDir ? { pagesDir: options.pagesDir } : {}),
+    });
+    started.push(demo);
+    return { emulator, bff, demo, receiver, secrets, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
