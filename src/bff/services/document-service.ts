@@ -8,7 +8,16 @@ import {
 import type { BffConfig } from '../config.js';
 import { ProblemError } from '../http/problem.js';
 import { flatCategories, toDocumentItem } from '../xecm/map.js';
-import { RawCategories, RawCreated, RawNode, RawNodeList, type RawNodeData } from '../xecm/raw.js';
+import {
+  RawAuthUser,
+  RawCategories,
+  RawCreated,
+  RawEffectivePermissions,
+  RawMember,
+  RawNode,
+  RawNodeList,
+  type RawNodeData,
+} from '../xecm/raw.js';
 import type { XecmClient } from '../xecm/xecm-client.js';
 import type { Limiter } from './limiter.js';
 import { nodeUploadBody, type FilePart } from './multipart-file.js';
@@ -20,6 +29,8 @@ const WORKSPACE = 848;
 /** Items per upstream list call when the BFF needs a whole container. */
 const LIST_CHUNK = 500;
 /** Upstream sort keys for the columns Content Server can sort a single container by. */
+/** List calls ask for category values too, so a page needs no call per document for its approval. */
+const LIST_FIELDS = ['properties', 'categories'];
 const UPSTREAM_SORT: Partial<Record<DocumentSortKey, string>> = {
   name: 'name',
   modifiedAt: 'modify_date',
@@ -42,6 +53,7 @@ export class DocumentService {
   readonly #structures: TtlCache<Container[]>;
   readonly #fullLists: TtlCache<RawNodeData[]>;
   readonly #categories: TtlCache<Record<string, unknown>>;
+  readonly #userNames = new TtlCache<string>(10 * 60_000, 10_000);
 
   constructor(
     private readonly config: BffConfig,
@@ -89,6 +101,7 @@ export class DocumentService {
               sort: `${descending ? 'desc' : 'asc'}_${upstreamSort}`,
               page,
               limit: pageSize,
+              fields: LIST_FIELDS,
               expand: 'properties{modify_user_id}',
             },
             signal,
@@ -128,7 +141,7 @@ export class DocumentService {
   async #node(user: string, id: string, signal?: AbortSignal): Promise<RawNodeData> {
     const node = await this.xecm.json(
       user,
-      { method: 'GET', path: `/v2/nodes/${id}`, query: { expand: 'properties{modify_user_id}' }, signal },
+      { method: 'GET', path: `/v2/nodes/${id}`, query: { fields: LIST_FIELDS, expand: 'properties{modify_user_id}' }, signal },
       RawNode,
     );
     if (node.results.data.properties.type !== DOCUMENT) throw new ProblemError(404, 'not-found');
@@ -146,15 +159,22 @@ export class DocumentService {
     return { item, body };
   }
 
-  /** Whether the user may add items to a container (used for "may create a workspace there"). */
+  /**
+   * Whether the user may add items to a container: their effective permissions there include
+   * `add_items`. Anything unexpected (endpoint missing, no access) counts as "no".
+   */
   async mayAddItems(user: string, id: string): Promise<boolean> {
-    const node = await this.xecm.json(
-      user,
-      { method: 'GET', path: `/v2/nodes/${id}`, query: { actions: 'addnode' } },
-      RawNode.extend({}),
-    );
-    const actions = (node.results as { actions?: unknown }).actions;
-    return hasAction(actions, 'addnode');
+    try {
+      const me = await this.xecm.json(user, { method: 'GET', path: '/v1/auth' }, RawAuthUser);
+      const perms = await this.xecm.json(
+        user,
+        { method: 'GET', path: `/v2/nodes/${id}/permissions/effective/${me.data.id}` },
+        RawEffectivePermissions,
+      );
+      return perms.results.data.permissions.permissions.includes('add_items');
+    } catch {
+      return false;
+    }
   }
 
   /** Streams an uploaded file into the workspace's top folder; 409 `name-conflict` when the name is taken. */
@@ -202,18 +222,31 @@ export class DocumentService {
   }
 
   async #withApproval(user: string, data: RawNodeData, signal?: AbortSignal): Promise<DocumentItem> {
-    if (data.categories) return toDocumentItem(data, flatCategories(data.categories), this.config);
     const id = String(data.properties.id);
-    const values = await this.#categories.get(
-      `${user}\u0000document:${id}\u0000${data.properties.modify_date ?? ''}`,
-      async () => {
-        const raw = await this.limit(() =>
-          this.xecm.json(user, { method: 'GET', path: `/v2/nodes/${id}/categories`, signal }, RawCategories),
-        );
-        return Object.assign({}, ...raw.results.map((r) => r.data.categories)) as Record<string, unknown>;
-      },
+    const values = data.categories
+      ? flatCategories(data.categories)
+      : await this.#categories.get(`${user}\u0000document:${id}\u0000${data.properties.modify_date ?? ''}`, async () => {
+          const raw = await this.limit(() =>
+            this.xecm.json(user, { method: 'GET', path: `/v2/nodes/${id}/categories`, signal }, RawCategories),
+          );
+          return Object.assign({}, ...raw.results.map((r) => r.data.categories)) as Record<string, unknown>;
+        });
+    const item = toDocumentItem(data, values, this.config);
+    if (/^\d+$/.test(item.modifiedBy)) item.modifiedBy = await this.#userName(user, item.modifiedBy);
+    return item;
+  }
+
+  /**
+   * Login name of a user id, for servers that do not expand `modify_user_id` in node lists.
+   * Names are not secret, so they are cached across users; a failure falls back to the id.
+   */
+  #userName(user: string, userId: string): Promise<string> {
+    return this.#userNames.get(userId, () =>
+      this.xecm
+        .json(user, { method: 'GET', path: `/v2/members/${userId}` }, RawMember)
+        .then((m) => m.results.data.properties.name)
+        .catch(() => userId),
     );
-    return toDocumentItem(data, values, this.config);
   }
 
   #structure(user: string, workspaceId: string, signal?: AbortSignal): Promise<Container[]> {
@@ -282,7 +315,9 @@ export class DocumentService {
               limit: LIST_CHUNK,
               page,
               sort: 'asc_name',
-              expand: 'properties{modify_user_id}',
+              ...(whereType === DOCUMENT
+                ? { fields: LIST_FIELDS, expand: 'properties{modify_user_id}' }
+                : { fields: 'properties{id,name,type}' }),
             },
             signal,
           },
@@ -305,14 +340,3 @@ function compare(a: DocumentItem, b: DocumentItem, key: DocumentSortKey): number
   return String(x).localeCompare(String(y), 'en', { sensitivity: 'base', numeric: true });
 }
 
-function hasAction(actions: unknown, name: string): boolean {
-  if (!actions || typeof actions !== 'object') return false;
-  if (Array.isArray(actions))
-    return actions.some(
-      (a) => a === name || (a && typeof a === 'object' && 'signature' in a && a.signature === name),
-    );
-  const record = actions as Record<string, unknown>;
-  if (name in record) return true;
-  const data = record.data;
-  return !!data && typeof data === 'object' && name in data;
-}

@@ -1,7 +1,7 @@
 import type { BusinessObject, WorkspaceSummary } from '../../contract/index.js';
 import type { BffConfig } from '../config.js';
 import { ProblemError } from '../http/problem.js';
-import { RawCategories, RawWorkspace, RawWorkspaceList, RawWorkspaceTypes } from '../xecm/raw.js';
+import { RawBoTypes, RawCategories, RawWorkspace, RawWorkspaceList, RawWorkspaceTypes } from '../xecm/raw.js';
 import { toWorkspaceSummary } from '../xecm/map.js';
 import type { XecmClient } from '../xecm/xecm-client.js';
 import type { DocumentService } from './document-service.js';
@@ -74,16 +74,18 @@ export class WorkspaceService {
    */
   canCreate(user: string, bo: BusinessObject): Promise<boolean> {
     return this.#canCreate.get(`${user}\u0000create:${bo.system}\u0000${bo.type}`, async () => {
+      const boTypes = await this.xecm.json(user, { method: 'GET', path: '/v2/businessobjecttypes' }, RawBoTypes);
+      const boType = boTypes.results.find(
+        (r) => r.data.properties.ext_system_id === bo.system && r.data.properties.bo_type === bo.type,
+      );
+      if (!boType) return false;
       const types = await this.xecm.json(
         user,
-        {
-          method: 'GET',
-          path: '/v2/businessworkspacetypes',
-          query: { ext_system_id: bo.system, bo_type: bo.type, expand_templates: 'true' },
-        },
+        { method: 'GET', path: '/v2/businessworkspacetypes', query: { expand_templates: 'true' } },
         RawWorkspaceTypes,
       );
-      const location = types.results[0]?.data.properties.wksp_creation?.location;
+      const type = types.results.find((t) => t.data.properties.wksp_type_id === boType.data.properties.workspace_type_id);
+      const location = type?.data.properties.wksp_creation?.location;
       if (location === undefined || location === null || !/^\d{1,12}$/.test(String(location))) return false;
       return this.documents.mayAddItems(user, String(location));
     });

@@ -59,8 +59,10 @@ export function metadataFrom(raw: RawCategories, config: BffConfig): MetadataFie
   for (const result of raw.results) {
     const values = result.data.categories;
     const meta = result.metadata?.categories ?? {};
-    const keys = Object.keys(meta).length > 0 ? Object.keys(meta) : Object.keys(values);
-    const ordered = keys.filter((key) => /^\d+_\d+$/.test(key));
+    const order = result.metadata_order?.categories.map(String);
+    const keys = order ?? (Object.keys(meta).length > 0 ? Object.keys(meta) : Object.keys(values));
+    // Attribute 1 of a category is the category's own name in CS, not a field.
+    const ordered = keys.filter((key) => /^\d+_\d+$/.test(key) && !/^\d+_1$/.test(key));
     for (const key of ordered) {
       if (key.startsWith(`${config.approval.categoryId}_`)) continue;
       const value = text(values[key]);

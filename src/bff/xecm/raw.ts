@@ -127,3 +127,29 @@ export const RawWorkspaceTypes = z.looseObject({
     }),
   ),
 });
+
+/** `GET /v2/businessobjecttypes` */
+export const RawBoTypes = z.looseObject({
+  results: z.array(
+    z.looseObject({
+      data: z.looseObject({
+        properties: z.looseObject({ bo_type: z.string(), ext_system_id: z.string(), workspace_type_id: z.number() }),
+      }),
+    }),
+  ),
+});
+
+/** `GET /v1/auth` */
+export const RawAuthUser = z.looseObject({ data: z.looseObject({ id: z.number().int(), name: z.string() }) });
+
+/** `GET /v2/nodes/{id}/permissions/effective/{member}` */
+export const RawEffectivePermissions = z.looseObject({
+  results: z.looseObject({
+    data: z.looseObject({ permissions: z.looseObject({ permissions: z.array(z.string()) }) }),
+  }),
+});
+
+/** `GET /v2/members/{id}` */
+export const RawMember = z.looseObject({
+  results: z.looseObject({ data: z.looseObject({ properties: z.looseObject({ name: z.string() }) }) }),
+});
