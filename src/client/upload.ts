@@ -24,6 +24,8 @@ export function uploadWithProgress(url: string, file: File, req: UploadRequest):
     );
     xhr.addEventListener('load', () => {
       cleanup();
+      // Some paths (service workers, tiny files) never fire upload progress; a finished upload is 100%.
+      req.onProgress?.(file.size, file.size);
       resolve({
         status: xhr.status,
         contentType: xhr.getResponseHeader('content-type') ?? '',
