@@ -1,0 +1,176 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { APPROVAL_STATES, NODE_ID_PATTERN, type Approval, type ApprovalState } from '../../contract/index.js';
+import { XecmDataElement } from '../base/xecm-data-element.js';
+import { devWarn } from '../base/dev-warn.js';
+import { XecmLoadEvent } from '../events/xecm-load-event.js';
+import { XecmErrorEvent } from '../events/xecm-error-event.js';
+import { errorDetail } from './error-detail.js';
+import { APPROVAL_ICONS, UNAVAILABLE_ICON } from './approval-icons.js';
+import { approvalBadgeStyles } from './approval-badge.styles.js';
+
+const isApprovalState = (value: unknown): value is ApprovalState =>
+  (APPROVAL_STATES as readonly unknown[]).includes(value);
+
+/**
+ * The approval state of a workspace or document as an icon plus text, never colour alone. While a
+ * review runs, the current workflow step is part of the text and of the accessible label.
+ *
+ * Give it `workspace-id` or `document-id` to load the state (and repaint whenever that cache entry is
+ * invalidated), or set `state` (and `step`) yourself when you already have the data.
+ *
+ * @summary Approval state badge: none, draft, in review (with step), approved, rejected.
+ * @tag xecm-approval-badge
+ *
+ * @csspart base - The badge (carries the accessible label).
+ * @csspart icon - The state icon.
+ * @csspart label - The state text.
+ * @csspart step - The current workflow step while in review (hide it with `display: none` to save room).
+ *
+ * @cssprop --xecm-approval-none-color - Text and icon colour without approval.
+ * @cssprop --xecm-approval-none-background - Background without approval.
+ * @cssprop --xecm-approval-draft-color - Text and icon colour of drafts.
+ * @cssprop --xecm-approval-draft-background - Background of drafts.
+ * @cssprop --xecm-approval-in-review-color - Text and icon colour while in review.
+ * @cssprop --xecm-approval-in-review-background - Background while in review.
+ * @cssprop --xecm-approval-approved-color - Text and icon colour when approved.
+ * @cssprop --xecm-approval-approved-background - Background when approved.
+ * @cssprop --xecm-approval-rejected-color - Text and icon colour when rejected.
+ * @cssprop --xecm-approval-rejected-background - Background when rejected.
+ * @cssprop --xecm-badge-radius - Corner radius (default: pill).
+ * @cssprop --xecm-badge-font-size - Font size (default 0.8125rem).
+ *
+ * @fires xecm-load - After the state was loaded (only with `workspace-id` / `document-id`).
+ * @fires xecm-error - When loading the state failed; `detail` has `code`, `message`, `status`.
+ */
+export class XecmApprovalBadge extends XecmDataElement {
+  static override styles = [XecmDataElement.styles, approvalBadgeStyles];
+
+  /** Load the approval of this workspace (xECM node id). */
+  @property({ attribute: 'workspace-id' }) workspaceId?: string;
+
+  /** Load the approval of this document (xECM node id). Wins over `workspace-id`. */
+  @property({ attribute: 'document-id' }) documentId?: string;
+
+  /**
+   * `none`, `draft`, `in-review`, `approved` or `rejected`. Reflected, so hosts can style
+   * `xecm-approval-badge[state=approved]`. Set it yourself, or let the badge load it.
+   */
+  @property({ reflect: true }) state?: ApprovalState;
+
+  /** Current workflow step while in review, e.g. "Legal review". */
+  @property() step?: string;
+
+  private readonly task = new Task(this, {
+    task: async ([client, workspaceId, documentId], { signal }): Promise<Approval> => {
+      if (!client || !(documentId || workspaceId)) return initialState as never;
+      const source = documentId
+        ? await client.getDocument(documentId, { signal })
+        : await client.getWorkspace(workspaceId!, { signal });
+      return source.approval;
+    },
+    args: () => [this.bff, this.workspaceId, this.documentId] as const,
+    onComplete: (approval) => {
+      this.state = approval.state;
+      this.step = approval.step;
+      this.emit(new XecmLoadEvent());
+    },
+    onError: (error) => {
+      // An error must not leave a stale "approved" on screen or in the host's CSS hooks.
+      this.state = undefined;
+      this.step = undefined;
+      this.emit(new XecmErrorEvent(errorDetail(error, this.localize.strings('approvalBadge').unavailable)));
+    },
+  });
+
+  constructor() {
+    super();
+    this.watch(
+      () =>
+        this.documentId
+          ? [`document:${this.documentId}`]
+          : this.workspaceId
+            ? [`workspace:${this.workspaceId}`]
+            : [],
+      () => void this.task.run(),
+    );
+  }
+
+  private get loads(): boolean {
+    return Boolean(this.documentId || this.workspaceId);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const sourceChanged =
+      (changed.has('workspaceId') && changed.get('workspaceId') !== undefined) ||
+      (changed.has('documentId') && changed.get('documentId') !== undefined);
+    // Another target: its state is unknown until loaded, the previous one must not linger.
+    if (sourceChanged) {
+      this.state = undefined;
+      this.step = undefined;
+    }
+    if (changed.has('state') && this.state !== undefined && !isApprovalState(this.state)) {
+      devWarn(
+        this,
+        `state="${String(this.state)}" is not one of ${APPROVAL_STATES.join(', ')}; showing "none".`,
+      );
+      this.state = 'none';
+    }
+    if (!this.loads && this.state === undefined) this.state = 'none';
+    for (const [name, value] of [
+      ['workspace-id', this.workspaceId],
+      ['document-id', this.documentId],
+    ] as const) {
+      if (
+        (changed.has('workspaceId') || changed.has('documentId')) &&
+        value &&
+        !NODE_ID_PATTERN.test(value)
+      ) {
+        devWarn(this, `${name}="${value}" is not an xECM node id (digits only).`);
+      }
+    }
+  }
+
+  override render() {
+    const t = this.localize.strings('approvalBadge');
+    if (this.loads && this.task.status === TaskStatus.ERROR) {
+      return html`<span
+        part="base"
+        class="badge"
+        data-status="error"
+        role="img"
+        aria-label=${t.unavailable}
+        title=${t.unavailable}
+        >${UNAVAILABLE_ICON}<span part="label" class="label">${t.unavailable}</span></span
+      >`;
+    }
+    const state = this.state;
+    if (state === undefined || !isApprovalState(state)) {
+      return html`<span
+        part="base"
+        class="badge"
+        data-status="loading"
+        role="img"
+        aria-label=${t.loading}
+        aria-busy="true"
+      ></span>`;
+    }
+    const text = this.localize.strings('common').approval[state];
+    const step = state === 'in-review' && this.step ? this.step : undefined;
+    const label = step ? t.withStep(text, step) : text;
+    const pending = this.loads && this.task.status === TaskStatus.PENDING;
+    return html`<span
+      part="base"
+      class="badge"
+      data-status="ready"
+      role="img"
+      aria-label=${label}
+      title=${label}
+      aria-busy=${pending ? 'true' : nothing}
+      >${APPROVAL_ICONS[state]}<span part="label" class="label">${text}</span
+      >${step ? html`<span part="step" class="step">${step}</span>` : nothing}</span
+    >`;
+  }
+}
