@@ -141,7 +141,12 @@ export class DocumentService {
   async #node(user: string, id: string, signal?: AbortSignal): Promise<RawNodeData> {
     const node = await this.xecm.json(
       user,
-      { method: 'GET', path: `/v2/nodes/${id}`, query: { fields: LIST_FIELDS, expand: 'properties{modify_user_id}' }, signal },
+      {
+        method: 'GET',
+        path: `/v2/nodes/${id}`,
+        query: { fields: LIST_FIELDS, expand: 'properties{modify_user_id}' },
+        signal,
+      },
       RawNode,
     );
     if (node.results.data.properties.type !== DOCUMENT) throw new ProblemError(404, 'not-found');
@@ -225,12 +230,19 @@ export class DocumentService {
     const id = String(data.properties.id);
     const values = data.categories
       ? flatCategories(data.categories)
-      : await this.#categories.get(`${user}\u0000document:${id}\u0000${data.properties.modify_date ?? ''}`, async () => {
-          const raw = await this.limit(() =>
-            this.xecm.json(user, { method: 'GET', path: `/v2/nodes/${id}/categories`, signal }, RawCategories),
-          );
-          return Object.assign({}, ...raw.results.map((r) => r.data.categories)) as Record<string, unknown>;
-        });
+      : await this.#categories.get(
+          `${user}\u0000document:${id}\u0000${data.properties.modify_date ?? ''}`,
+          async () => {
+            const raw = await this.limit(() =>
+              this.xecm.json(
+                user,
+                { method: 'GET', path: `/v2/nodes/${id}/categories`, signal },
+                RawCategories,
+              ),
+            );
+            return Object.assign({}, ...raw.results.map((r) => r.data.categories)) as Record<string, unknown>;
+          },
+        );
     const item = toDocumentItem(data, values, this.config);
     if (/^\d+$/.test(item.modifiedBy)) item.modifiedBy = await this.#userName(user, item.modifiedBy);
     return item;
@@ -339,4 +351,3 @@ function compare(a: DocumentItem, b: DocumentItem, key: DocumentSortKey): number
   if (typeof x === 'number' && typeof y === 'number') return x - y;
   return String(x).localeCompare(String(y), 'en', { sensitivity: 'base', numeric: true });
 }
-

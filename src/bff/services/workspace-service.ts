@@ -74,7 +74,11 @@ export class WorkspaceService {
    */
   canCreate(user: string, bo: BusinessObject): Promise<boolean> {
     return this.#canCreate.get(`${user}\u0000create:${bo.system}\u0000${bo.type}`, async () => {
-      const boTypes = await this.xecm.json(user, { method: 'GET', path: '/v2/businessobjecttypes' }, RawBoTypes);
+      const boTypes = await this.xecm.json(
+        user,
+        { method: 'GET', path: '/v2/businessobjecttypes' },
+        RawBoTypes,
+      );
       const boType = boTypes.results.find(
         (r) => r.data.properties.ext_system_id === bo.system && r.data.properties.bo_type === bo.type,
       );
@@ -84,7 +88,9 @@ export class WorkspaceService {
         { method: 'GET', path: '/v2/businessworkspacetypes', query: { expand_templates: 'true' } },
         RawWorkspaceTypes,
       );
-      const type = types.results.find((t) => t.data.properties.wksp_type_id === boType.data.properties.workspace_type_id);
+      const type = types.results.find(
+        (t) => t.data.properties.wksp_type_id === boType.data.properties.workspace_type_id,
+      );
       const location = type?.data.properties.wksp_creation?.location;
       if (location === undefined || location === null || !/^\d{1,12}$/.test(String(location))) return false;
       return this.documents.mayAddItems(user, String(location));

@@ -133,7 +133,11 @@ export const RawBoTypes = z.looseObject({
   results: z.array(
     z.looseObject({
       data: z.looseObject({
-        properties: z.looseObject({ bo_type: z.string(), ext_system_id: z.string(), workspace_type_id: z.number() }),
+        properties: z.looseObject({
+          bo_type: z.string(),
+          ext_system_id: z.string(),
+          workspace_type_id: z.number(),
+        }),
       }),
     }),
   ),

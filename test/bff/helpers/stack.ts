@@ -31,7 +31,11 @@ export interface Stack {
   /** fetch against the BFF (path relative to its origin) that records the response for the leak scan. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** GET with a token for `user`; returns status, headers and parsed JSON. */
-  get<T = unknown>(user: string, path: string, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: T }>;
+  get<T = unknown>(
+    user: string,
+    path: string,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; body: T }>;
   /** Calls the emulator's control API. */
   control(path: string, body?: unknown, method?: string): Promise<Response>;
   /** Upstream requests the BFF made (method + path), for "no upstream call" assertions. */
@@ -114,9 +118,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const needles = [...secrets].filter((s) => s.length >= 8);
     for (const r of responses) {
       const text = `${r.headers.map(([k, v]) => `${k}: ${v}`).join('\n')}\n${r.body}`;
-      for (const n of needles) if (text.includes(n)) found.push(`response ${r.method} ${r.path} contains a secret`);
+      for (const n of needles)
+        if (text.includes(n)) found.push(`response ${r.method} ${r.path} contains a secret`);
     }
-    for (const line of logs) for (const n of needles) if (line.includes(n)) found.push(`log line contains a secret: ${line.slice(0, 120)}`);
+    for (const line of logs)
+      for (const n of needles)
+        if (line.includes(n)) found.push(`log line contains a secret: ${line.slice(0, 120)}`);
     return found;
   };
 
@@ -127,7 +134,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     tokenFor,
     fetch: stackFetch,
     async get(user, path, headers = {}) {
-      const res = await stackFetch(path, { headers: { Authorization: `Bearer ${await tokenFor(user)}`, ...headers } });
+      const res = await stackFetch(path, {
+        headers: { Authorization: `Bearer ${await tokenFor(user)}`, ...headers },
+      });
       const text = await res.text();
       let body: unknown = text;
       try {
