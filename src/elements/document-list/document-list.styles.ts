@@ -108,6 +108,8 @@ export const documentListStyles = css`
     transform: rotate(180deg);
   }
   [part~='body'] {
+    /* A scrollbar that appears must not narrow the rows (that re-measures them in a ResizeObserver loop). */
+    scrollbar-gutter: stable;
     height: var(--xecm-document-list-height, 24rem);
     max-height: var(--xecm-document-list-height, 24rem);
   }

@@ -1,0 +1,124 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { XecmDocumentList } from '../../src/elements/document-list/document-list.component.js';
+import '../../src/elements/document-list/document-list.js';
+import { createDocumentMock, sampleDocuments } from '../mocks/document-handlers.js';
+import { useHandlers } from '../mocks/server-setup.js';
+import { grid, makeClient, mount, rowNames, rows } from './document-list.helpers.js';
+
+/** The element inside the shadow root that has focus. */
+function focused(el: XecmDocumentList): HTMLElement | null {
+  return el.shadowRoot!.activeElement as HTMLElement | null;
+}
+
+function position(el: XecmDocumentList): { row: number; col: number } {
+  const cell = focused(el)!.closest<HTMLElement>('[data-col]')!;
+  return { row: Number(cell.dataset.row), col: Number(cell.dataset.col) };
+}
+
+async function press(el: XecmDocumentList, key: string): Promise<void> {
+  const [modifier, main] = key.includes('+') ? key.split('+') : [undefined, key];
+  if (modifier) await sendKeys({ down: modifier });
+  await sendKeys({ press: main! });
+  if (modifier) await sendKeys({ up: modifier });
+  await el.updateComplete;
+  await new Promise((r) => requestAnimationFrame(r));
+}
+
+describe('<xecm-document-list> keyboard', () => {
+  it('is one tab stop: Tab enters the grid at the header, and only one cell is tabbable', async () => {
+    useHandlers(...createDocumentMock({ documents: sampleDocuments(30) }).handlers);
+    const el = await mount(makeClient());
+    const tabbable = grid(el).querySelectorAll('[tabindex="0"]');
+    expect(tabbable).to.have.length(1);
+    el.shadowRoot!.querySelector<HTMLInputElement>('[part~="filter"]')!.focus();
+    await sendKeys({ press: 'Tab' }); // upload button
+    await sendKeys({ press: 'Tab' }); // into the grid
+    expect(focused(el)!.closest('[role="columnheader"]')).to.not.equal(null);
+    expect(position(el)).to.deep.equal({ row: -1, col: 0 });
+  });
+
+  it('moves with arrows, Home/End, Ctrl+End, PageDown/PageUp, and keeps the roving tabindex in step', async () => {
+    useHandlers(...createDocumentMock({ documents: sampleDocuments(60) }).handlers);
+    const el = await mount(makeClient());
+    grid(el).querySelector<HTMLElement>('[tabindex="0"]')!.focus();
+    await press(el, 'ArrowDown');
+    expect(position(el)).to.deep.equal({ row: 0, col: 0 });
+    await press(el, 'ArrowRight');
+    await press(el, 'ArrowRight');
+    expect(position(el)).to.deep.equal({ row: 0, col: 2 });
+    await press(el, 'End');
+    expect(position(el)).to.deep.equal({ row: 0, col: 6 });
+    expect(focused(el)!.getAttribute('part')).to.contain('download');
+    await press(el, 'Home');
+    expect(position(el)).to.deep.equal({ row: 0, col: 0 });
+    await press(el, 'PageDown');
+    const afterPage = position(el).row;
+    expect(afterPage).to.be.greaterThan(1);
+    await press(el, 'PageUp');
+    expect(position(el).row).to.equal(0);
+    await press(el, 'Control+End');
+    expect(position(el)).to.deep.equal({ row: 49, col: 6 }); // last loaded row (page 1 of 60)
+    expect(grid(el).querySelectorAll('[tabindex="0"]')).to.have.length(1);
+    await press(el, 'Control+Home');
+    expect(position(el)).to.deep.equal({ row: -1, col: 0 });
+    await press(el, 'ArrowUp');
+    expect(position(el)).to.deep.equal({ row: -1, col: 0 });
+  });
+
+  it('mirrors left and right in RTL', async () => {
+    useHandlers(...createDocumentMock({ documents: sampleDocuments(3) }).handlers);
+    const el = await fixture<XecmDocumentList>(
+      html`<div dir="rtl"><xecm-document-list workspace-id="7001" .client=${makeClient()}></xecm-document-list></div>`,
+    ).then((wrapper) => wrapper.querySelector('xecm-document-list')!);
+    await waitUntil(() => rows(el).length === 3);
+    grid(el).querySelector<HTMLElement>('[tabindex="0"]')!.focus();
+    await press(el, 'ArrowLeft');
+    expect(position(el)).to.deep.equal({ row: -1, col: 1 });
+    await press(el, 'ArrowRight');
+    expect(position(el)).to.deep.equal({ row: -1, col: 0 });
+    await expect(el).to.be.accessible();
+  });
+
+  it('sorts by keyboard: Enter on a column header toggles the order and sets aria-sort', async () => {
+    const mock = createDocumentMock({ documents: sampleDocuments(5) });
+    useHandlers(...mock.handlers);
+    const el = await mount(makeClient());
+    const nameHeader = () => grid(el).querySelector('[role="columnheader"][aria-colindex="1"]')!;
+    expect(nameHeader().getAttribute('aria-sort')).to.equal('ascending');
+    grid(el).querySelector<HTMLElement>('[tabindex="0"]')!.focus();
+    await press(el, 'Enter');
+    await waitUntil(() => mock.count('sort=-name') === 1, 'no descending request');
+    await waitUntil(() => rowNames(el)[0] === 'Specification 0005.txt', 'rows not re-sorted');
+    expect(nameHeader().getAttribute('aria-sort')).to.equal('descending');
+    expect(el.getAttribute('sort')).to.equal('-name');
+    await press(el, 'ArrowRight');
+    await press(el, ' ');
+    await waitUntil(() => el.getAttribute('sort') === 'mimeType', 'type sort not applied');
+    expect(grid(el).querySelector('[aria-colindex="2"][role="columnheader"]')!.getAttribute('aria-sort')).to.equal(
+      'ascending',
+    );
+    expect(nameHeader().hasAttribute('aria-sort')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens the focused row with Enter (cancelable xecm-document-open)', async () => {
+    const mock = createDocumentMock({ documents: sampleDocuments(3) });
+    useHandlers(...mock.handlers);
+    const el = await mount(makeClient());
+    const opened: string[] = [];
+    el.addEventListener('xecm-document-open', (e) => {
+      opened.push(`${e.detail.action}:${e.detail.document.name}`);
+      e.preventDefault();
+    });
+    grid(el).querySelector<HTMLElement>('[tabindex="0"]')!.focus();
+    await press(el, 'ArrowDown');
+    await press(el, 'ArrowDown');
+    await press(el, 'ArrowRight'); // the type cell of row 2
+    await press(el, 'Enter');
+    await press(el, 'End');
+    await press(el, 'Enter'); // the download button
+    expect(opened).to.deep.equal(['open:Invoice 0002.docx', 'download:Invoice 0002.docx']);
+    expect(mock.count('/content')).to.equal(0);
+  });
+});
