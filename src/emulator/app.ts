@@ -13,6 +13,7 @@ import { authRoutes, publicAuthRoutes } from './routes/auth.js';
 import { categoryRoutes } from './routes/categories.js';
 import { contentRoutes } from './routes/content.js';
 import { controlRoutes } from './routes/control.js';
+import { memberRoutes } from './routes/members.js';
 import { nodeRoutes } from './routes/nodes.js';
 import { otdsRoutes } from './routes/otds.js';
 import { searchRoutes } from './routes/search.js';
@@ -51,6 +52,7 @@ export function createEmulatorApp(options: EmulatorOptions = {}): EmulatorApp {
     auditRoutes,
     workflowRoutes,
     searchRoutes,
+    memberRoutes,
   ]) {
     app.route('/', routes(runtime));
   }

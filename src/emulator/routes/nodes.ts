@@ -23,20 +23,38 @@ import { visibleNode, writableNode } from '../services/node-access.js';
 import { nameFilter, parseSort, sortNodes, typeFilter } from '../services/node-query.js';
 import { nodeProperties } from '../present/node-properties.js';
 import { versionJson } from '../present/version.js';
+import { userJson } from './auth.js';
 import { parseFields, pick } from '../present/workspace.js';
 
 const NAME_MAX = 248;
+
+const USER_FIELDS = ['create_user_id', 'modify_user_id', 'owner_user_id', 'reserved_user_id'];
+
+/** `expand=properties{modify_user_id}` adds `modify_user_id_expand` holding the member. */
+function expandProperties(rt: Runtime, props: Record<string, unknown>, expand: readonly string[]): void {
+  const wanted = parseFields(expand).get('properties') ?? USER_FIELDS;
+  for (const key of wanted) {
+    const value = props[key];
+    const member = typeof value === 'number' ? rt.state.userById(value) : undefined;
+    if (member && USER_FIELDS.includes(key)) props[`${key}_expand`] = userJson(member);
+  }
+}
 
 export function nodeData(
   rt: Runtime,
   user: User,
   node: NodeRecord,
   fieldValues: readonly string[],
+  expand: readonly string[] = [],
 ): Record<string, unknown> {
   const fields = parseFields(fieldValues);
   const data: Record<string, unknown> = {};
-  if (fields.size === 0 || fields.has('properties'))
-    data['properties'] = pick(nodeProperties(rt.state, user, node), fields.get('properties'));
+  if (fields.size === 0 || fields.has('properties')) {
+    const props = nodeProperties(rt.state, user, node);
+    if (expand.length > 0) expandProperties(rt, props, expand);
+    const subset = fields.get('properties');
+    data['properties'] = subset ? pick(props, [...subset, ...subset.map((k) => `${k}_expand`)]) : props;
+  }
   if (fields.has('categories'))
     data['categories'] = appliedCategories(node).map((def) => categoryValues(node, def));
   const versionsField = fieldValues.find((f) => f.startsWith('versions'));
@@ -66,7 +84,9 @@ export function nodeRoutes(rt: Runtime): Hono<EmulatorEnv> {
     const node = visibleNode(rt, c);
     return c.json({
       links: { data: { self: { href: c.req.path, method: 'GET' } } },
-      results: { data: nodeData(rt, c.get('user'), node, c.req.queries('fields') ?? []) },
+      results: {
+        data: nodeData(rt, c.get('user'), node, c.req.queries('fields') ?? [], c.req.queries('expand') ?? []),
+      },
     });
   });
 
@@ -90,10 +110,11 @@ export function nodeRoutes(rt: Runtime): Hono<EmulatorEnv> {
       pageRequest((n) => c.req.query(n), 25),
     );
     const fields = c.req.queries('fields') ?? [];
+    const expand = c.req.queries('expand') ?? [];
     return c.json({
       links: { data: { self: { href: c.req.path, method: 'GET' } } },
       collection: { paging, sorting: { sort: [{ key: 'sort', value: `${sort.direction}_${sort.key}` }] } },
-      results: items.map((n) => ({ data: nodeData(rt, user, n, fields) })),
+      results: items.map((n) => ({ data: nodeData(rt, user, n, fields, expand) })),
     });
   });
 
