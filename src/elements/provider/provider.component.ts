@@ -73,16 +73,13 @@ export class XecmProvider extends XecmElement {
       // Reflected as `lang` so every descendant (and the browser) sees it.
       if (this.locale) this.setAttribute('lang', this.locale);
       else if (changed.get('locale')) this.removeAttribute('lang');
+      // Descendants read the attribute when they render; tell them it changed.
+      LocalizeController.refreshAll();
     }
     if (changed.has('theme') && !(THEMES as readonly string[]).includes(this.theme)) {
       devWarn(this, `theme="${String(this.theme)}" is not one of ${THEMES.join(', ')}; using "auto".`);
     }
     this.providedClient = this.client ?? this.#clientFromUrl() ?? this.parentClient;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (changed.has('locale')) LocalizeController.refreshAll();
   }
 
   #clientFromUrl(): BffClient | undefined {

@@ -5,6 +5,7 @@ export const common: typeof en = {
   retry: 'Erneut versuchen',
   cancel: 'Abbrechen',
   close: 'Schließen',
+  requestId: (id) => `Referenz für den Support: ${id}`,
   error: 'Etwas ist schiefgelaufen.',
   approval: {
     none: 'Keine Freigabe',

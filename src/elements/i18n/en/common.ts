@@ -4,6 +4,8 @@ export const common = {
   retry: 'Retry',
   cancel: 'Cancel',
   close: 'Close',
+  /** Shown with errors so users can quote the BFF's request id to an operator. */
+  requestId: (id: string) => `Reference for support: ${id}`,
   error: 'Something went wrong.',
   /** Approval states, as shown next to their icon. */
   approval: {

@@ -5,6 +5,7 @@ export const common: typeof en = {
   retry: 'Reintentar',
   cancel: 'Cancelar',
   close: 'Cerrar',
+  requestId: (id) => `Referencia para soporte: ${id}`,
   error: 'Algo salió mal.',
   approval: {
     none: 'Sin aprobación',

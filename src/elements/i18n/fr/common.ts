@@ -5,6 +5,7 @@ export const common: typeof en = {
   retry: 'Réessayer',
   cancel: 'Annuler',
   close: 'Fermer',
+  requestId: (id) => `Référence pour le support : ${id}`,
   error: 'Une erreur s’est produite.',
   approval: {
     none: 'Aucune approbation',

@@ -5,6 +5,7 @@ export const common: typeof en = {
   retry: '再試行',
   cancel: 'キャンセル',
   close: '閉じる',
+  requestId: (id) => `サポート用の参照番号: ${id}`,
   error: '問題が発生しました。',
   approval: {
     none: '承認なし',
