@@ -77,7 +77,7 @@ describe('registerAll()', () => {
     registerAll('acme');
     registerAll('acme');
     for (const name of ['provider', 'workspace-card', 'document-list', 'approval-badge', 'start-review']) {
-      expect(customElements.get(`acme-${name}`), name).to.exist;
+      expect(customElements.get(`acme-${name}`), name).to.not.equal(undefined);
     }
     expect(document.createElement('acme-approval-badge')).to.be.instanceOf(
       customElements.get('acme-approval-badge')!,

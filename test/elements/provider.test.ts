@@ -172,7 +172,7 @@ describe('<xecm-provider>', () => {
     const provider = await fixture<XecmProvider>(
       html`<xecm-provider bff-url="/bff"><p>Content</p></xecm-provider>`,
     );
-    expect(provider.shadowRoot!.querySelector('slot')).to.exist;
+    expect(provider.shadowRoot!.querySelector('slot')).to.not.equal(null);
     await expect(provider).to.be.accessible();
   });
 });
