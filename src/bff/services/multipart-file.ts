@@ -41,7 +41,10 @@ function param(header: string, name: string): string | undefined {
 
 /** A name xECM will store: no path, no control characters, not empty, at most 248 characters. */
 export function cleanFileName(raw: string): string | undefined {
+  // Browsers send `"` as %22 and CR/LF as %0D/%0A in multipart file names (WHATWG HTML form encoding).
   const name = raw
+    .replace(/%22/g, '"')
+    .replace(/%0[ad]/gi, '')
     .replace(/^.*[\\/]/, '')
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, '')

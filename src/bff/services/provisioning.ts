@@ -83,6 +83,19 @@ const RawTypes = z.looseObject({
     }),
   ),
 });
+const RawBoTypes = z.looseObject({
+  results: z.array(
+    z.looseObject({
+      data: z.looseObject({
+        properties: z.looseObject({
+          bo_type: z.string(),
+          ext_system_id: z.string(),
+          workspace_type_id: z.number().int(),
+        }),
+      }),
+    }),
+  ),
+});
 const RawList = z.looseObject({
   results: z.array(
     z.looseObject({ data: z.looseObject({ properties: z.looseObject({ id: z.number().int() }) }) }),
@@ -134,7 +147,14 @@ export class ProvisioningService {
     const id = await this.#locked(key, async () => {
       const existing = await this.#find(user, bo, signal);
       if (existing !== undefined) return { id: existing, created: false };
-      return { id: await this.#create(user, bo, type, request.name, attributes, signal), created: true };
+      try {
+        return { id: await this.#create(user, bo, type, request.name, attributes, signal), created: true };
+      } catch (error) {
+        // LOB names are not unique (two "Acme" accounts); xECM's are, per folder. Qualify with the id.
+        if (!(error instanceof ProblemError && error.code === 'name-conflict' && request.name)) throw error;
+        const qualified = `${request.name} (${bo.id})`.slice(0, 248);
+        return { id: await this.#create(user, bo, type, qualified, attributes, signal), created: true };
+      }
     });
     const workspace = await this.ctx.workspaces.summary(user, String(id.id), signal);
     return { created: id.created, workspace };
@@ -224,6 +244,31 @@ export class ProvisioningService {
     return list.results[0]?.data.properties.id;
   }
 
+  /**
+   * The workspace type bound to the business object type. Content Server may ignore the
+   * `ext_system_id`/`bo_type` filter of the types list, so match through `/v2/businessobjecttypes`.
+   */
+  async #workspaceType(user: string, bo: BusinessObject, signal?: AbortSignal) {
+    const opts = signal ? { signal } : {};
+    const [boTypes, types] = await Promise.all([
+      this.ctx.xecm.json(user, { method: 'GET', path: '/v2/businessobjecttypes', ...opts }, RawBoTypes),
+      this.ctx.xecm.json(
+        user,
+        {
+          method: 'GET',
+          path: '/v2/businessworkspacetypes',
+          query: { ext_system_id: bo.system, bo_type: bo.type, expand_templates: 'true' },
+          ...opts,
+        },
+        RawTypes,
+      ),
+    ]);
+    const typeId = boTypes.results.find(
+      (r) => r.data.properties.ext_system_id === bo.system && r.data.properties.bo_type === bo.type,
+    )?.data.properties.workspace_type_id;
+    return types.results.find((r) => r.data.properties.wksp_type_id === typeId)?.data.properties;
+  }
+
   async #create(
     user: string,
     bo: BusinessObject,
@@ -232,17 +277,7 @@ export class ProvisioningService {
     categories: Record<string, Record<string, string>>,
     signal?: AbortSignal,
   ): Promise<number> {
-    const types = await this.ctx.xecm.json(
-      user,
-      {
-        method: 'GET',
-        path: '/v2/businessworkspacetypes',
-        query: { ext_system_id: bo.system, bo_type: bo.type, expand_templates: 'true' },
-        ...(signal ? { signal } : {}),
-      },
-      RawTypes,
-    );
-    const wsType = types.results[0]?.data.properties;
+    const wsType = await this.#workspaceType(user, bo, signal);
     const templates = wsType?.templates ?? [];
     const template = type.template ? templates.find((t) => t.name === type.template) : templates[0];
     if (!wsType || !template) {
