@@ -11,6 +11,7 @@ import { lobProvisioningHook, provisioningRoutes } from '../src/bff/routes/provi
 import { parseProvisioningConfig } from '../src/bff/services/provisioning.js';
 import { WELL_KNOWN } from '../src/emulator/seed/well-known.js';
 import { startEmulator } from '../src/emulator/server.js';
+import { emulatorMasterDataSync } from './master-data-sync.js';
 import { startReceiver, type Receiver } from './receiver/receiver.js';
 import { startDemoServer, type DemoServer } from './server/server.js';
 import { newWebhookSecret } from './server/webhook-signature.js';
@@ -167,7 +168,13 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     const receiver = await startReceiver({ port: ports.receiver, secrets: [secrets.receiverWebhook] });
     started.push(receiver);
 
+    const sync = emulatorMasterDataSync({ emulatorUrl: emulator.url });
     const demo = await startDemoServer({
+      onAccountUpdated: async (accountId) => {
+        masterData.gateway.invalidate('crm', 'account', accountId);
+        const workspaceId = await sync('crm', 'account', accountId);
+        if (workspaceId) bff.ctx.workspaces.invalidate(workspaceId);
+      },
       port: ports.demo,
       bffUrl: bff.url,
       emulatorUrl: emulator.url,

@@ -28,6 +28,11 @@ export interface DemoServerOptions {
   /** Folder of the built pages (see demo/build-pages.ts). Unset: API only. */
   pagesDir?: string;
   fetch?: typeof fetch;
+  /**
+   * Called after an account changed (awaited before the answer), e.g. to have xECM pull the master
+   * data again. Failures are logged, not returned.
+   */
+  onAccountUpdated?: (accountId: string) => Promise<void>;
 }
 
 export interface DemoApp {
@@ -139,7 +144,17 @@ export function createDemoApp(options: DemoServerOptions): DemoApp {
     const input = await body(c, AccountPatch);
     if (input instanceof Response) return input;
     const account = store.updateAccount(c.req.param('id'), input);
-    return account ? c.json({ account }) : problem(c, 404, 'No such account');
+    if (!account) return problem(c, 404, 'No such account');
+    let synced = false;
+    if (options.onAccountUpdated) {
+      try {
+        await options.onAccountUpdated(account.id);
+        synced = true;
+      } catch (err) {
+        console.error('[demo] master-data sync failed', err instanceof Error ? err.message : err);
+      }
+    }
+    return c.json({ account, synced });
   });
   api.get('/deals', (c) => c.json({ items: store.deals(c.req.query('accountId')) }));
   api.patch('/deals/:id', async (c) => {
