@@ -67,7 +67,12 @@ describe('emulator: authentication', () => {
   });
 
   it('answers 401 "Authentication Required" without credentials or with an unknown ticket', async () => {
-    for (const headers of [{}, { OTCSTicket: 'not-a-ticket' }, { Authorization: 'Bearer nope' }]) {
+    const variants: Record<string, string>[] = [
+      {},
+      { OTCSTicket: 'not-a-ticket' },
+      { Authorization: 'Bearer nope' },
+    ];
+    for (const headers of variants) {
       const res = await fetch(`${emu.url}/api/v2/nodes/${WELL_KNOWN.acme.workspaceId}`, { headers });
       assert.equal(res.status, 401);
       assert.deepEqual(await res.json(), { error: 'Authentication Required' });
