@@ -1,0 +1,34 @@
+// Type-check only (`npm run typecheck`): the React 19 JSX typings accept our tags, their properties and
+// typed event handlers, and reject wrong property types.
+import type {} from '../../src/react.js';
+import { BffClient } from '../../src/client/index.js';
+
+const client = new BffClient({ baseUrl: '/bff' });
+
+export function Page() {
+  return (
+    <xecm-provider bff-url="/bff" tokenProvider={() => 'jwt'} locale="de" theme="dark">
+      <xecm-workspace-card
+        system="crm"
+        type="account"
+        bo-id="A-1001"
+        onxecm-workspace-create={(e) => e.detail.businessObject.id}
+      />
+      <xecm-document-list
+        workspace-id="7001"
+        client={client}
+        onxecm-document-open={(e) => e.detail.document.name}
+      />
+      <xecm-approval-badge state="approved" />
+      <xecm-start-review
+        onxecm-review-started={(e) => e.detail.review.id}
+        onxecm-error={(e) => e.detail.code}
+      />
+    </xecm-provider>
+  );
+}
+
+export function Wrong() {
+  // @ts-expect-error theme accepts only auto, light or dark
+  return <xecm-provider theme="neon" />;
+}
