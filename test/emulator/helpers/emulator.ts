@@ -56,6 +56,11 @@ export class TestEmulator {
     this.tickets.delete(user);
   }
 
+  /** Drops cached tickets, e.g. after advancing the clock past their lifetime. */
+  forgetAll(): void {
+    this.tickets.clear();
+  }
+
   async get(path: string, user?: UserKey): Promise<Answer<Json>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (user) headers['OTCSTicket'] = await this.ticket(user);
