@@ -69,7 +69,9 @@ describe('<xecm-document-list> keyboard', () => {
   it('mirrors left and right in RTL', async () => {
     useHandlers(...createDocumentMock({ documents: sampleDocuments(3) }).handlers);
     const el = await fixture<XecmDocumentList>(
-      html`<div dir="rtl"><xecm-document-list workspace-id="7001" .client=${makeClient()}></xecm-document-list></div>`,
+      html`<div dir="rtl">
+        <xecm-document-list workspace-id="7001" .client=${makeClient()}></xecm-document-list>
+      </div>`,
     ).then((wrapper) => wrapper.querySelector('xecm-document-list')!);
     await waitUntil(() => rows(el).length === 3);
     grid(el).querySelector<HTMLElement>('[tabindex="0"]')!.focus();
@@ -95,9 +97,9 @@ describe('<xecm-document-list> keyboard', () => {
     await press(el, 'ArrowRight');
     await press(el, ' ');
     await waitUntil(() => el.getAttribute('sort') === 'mimeType', 'type sort not applied');
-    expect(grid(el).querySelector('[aria-colindex="2"][role="columnheader"]')!.getAttribute('aria-sort')).to.equal(
-      'ascending',
-    );
+    expect(
+      grid(el).querySelector('[aria-colindex="2"][role="columnheader"]')!.getAttribute('aria-sort'),
+    ).to.equal('ascending');
     expect(nameHeader().hasAttribute('aria-sort')).to.equal(false);
     await expect(el).to.be.accessible();
   });

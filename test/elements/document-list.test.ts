@@ -1,8 +1,11 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { BffClient } from '../../src/client/index.js';
 import '../../src/elements/document-list/document-list.js';
 import type { XecmDocumentList } from '../../src/elements/document-list/document-list.component.js';
-import { createDocumentMock, documentsPerApprovalState, sampleDocuments } from '../mocks/document-handlers.js';
+import {
+  createDocumentMock,
+  documentsPerApprovalState,
+  sampleDocuments,
+} from '../mocks/document-handlers.js';
 import { useHandlers } from '../mocks/server-setup.js';
 import { cells, grid, makeClient, mount, part, parts, rowNames, rows } from './document-list.helpers.js';
 
@@ -28,12 +31,20 @@ describe('<xecm-document-list> data states', () => {
     expect(rowNames(el)).to.deep.equal(['Contract 0001.pdf', 'Invoice 0002.docx', 'Offer 0003.xlsx']);
     const first = cells(rows(el)[0]!);
     expect(first.map((c) => c.getAttribute('role'))).to.deep.equal([
-      'rowheader', 'gridcell', 'gridcell', 'gridcell', 'gridcell', 'gridcell', 'gridcell',
+      'rowheader',
+      'gridcell',
+      'gridcell',
+      'gridcell',
+      'gridcell',
+      'gridcell',
+      'gridcell',
     ]);
     expect(first[1]!.textContent!.trim()).to.equal('PDF');
     expect(first[2]!.textContent!.trim()).to.match(/kB/);
     expect(first[3]!.textContent!.trim()).to.equal('v1');
-    expect(first[4]!.querySelector('time')!.getAttribute('datetime')).to.equal(sampleDocuments(1)[0]!.modifiedAt);
+    expect(first[4]!.querySelector('time')!.getAttribute('datetime')).to.equal(
+      sampleDocuments(1)[0]!.modifiedAt,
+    );
     expect(first[5]!.querySelector('xecm-approval-badge')!.getAttribute('state')).to.equal('none');
     expect(grid(el).getAttribute('aria-rowcount')).to.equal('4');
     expect(grid(el).getAttribute('aria-busy')).to.equal('false');
@@ -47,9 +58,13 @@ describe('<xecm-document-list> data states', () => {
     useHandlers(...createDocumentMock({ documents: documentsPerApprovalState() }).handlers);
     const el = await mount(makeClient());
     const badges = rows(el).map((r) => r.querySelector('xecm-approval-badge')!);
-    expect(badges.map((b) => b.getAttribute('state')).sort()).to.deep.equal(
-      ['approved', 'draft', 'in-review', 'none', 'rejected'],
-    );
+    expect(badges.map((b) => b.getAttribute('state')).sort()).to.deep.equal([
+      'approved',
+      'draft',
+      'in-review',
+      'none',
+      'rejected',
+    ]);
     const inReview = badges.find((b) => b.getAttribute('state') === 'in-review')!;
     await (inReview as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expect(inReview.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-label')).to.equal(
@@ -106,7 +121,7 @@ describe('<xecm-document-list> data states', () => {
   it('sends the bearer token and no request without a valid workspace-id', async () => {
     const mock = createDocumentMock();
     useHandlers(...mock.handlers);
-    const el = await mount(makeClient());
+    await mount(makeClient());
     expect(mock.requests[0]!.authorization).to.equal('Bearer test-token');
     expect(mock.requests[0]!.path).to.equal('/bff/v1/workspaces/7001/documents?page=1&pageSize=50&sort=name');
     const bad = await fixture<XecmDocumentList>(

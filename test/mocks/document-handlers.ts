@@ -31,6 +31,8 @@ export interface DocumentMockOptions {
   uploadDelayMs?: number;
   /** Every upload fails with this status and code (e.g. 500 `upstream-error`). */
   uploadFailsWith?: { status: number; code: string };
+  /** Content downloads fail with this status and code. */
+  contentFailsWith?: { status: number; code: string };
 }
 
 export interface RecordedDocumentRequest {
@@ -136,6 +138,8 @@ function problem(status: number, code: string, title: string): HttpResponse<Prob
   );
 }
 
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
 function compare(sort: DocumentSort): (a: DocumentItem, b: DocumentItem) => number {
   const desc = sort.startsWith('-');
   const key = (desc ? sort.slice(1) : sort) as keyof DocumentItem;
@@ -143,9 +147,7 @@ function compare(sort: DocumentSort): (a: DocumentItem, b: DocumentItem) => numb
     const x = a[key];
     const y = b[key];
     const order =
-      typeof x === 'number' && typeof y === 'number'
-        ? x - y
-        : String(x).localeCompare(String(y), 'en', { sensitivity: 'base', numeric: true });
+      typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
     return (desc ? -order : order) || a.id.localeCompare(b.id);
   };
 }
@@ -165,6 +167,13 @@ export function createDocumentMock(options: DocumentMockOptions = {}): DocumentM
     });
   };
   let nextId = 90_000;
+  // Sorting 10,000 documents for every page of a "many" story would dominate the test's time.
+  const sortedCache = new Map<string, DocumentItem[]>();
+  const sorted = (sort: DocumentSort): DocumentItem[] => {
+    let list = sortedCache.get(sort);
+    if (!list) sortedCache.set(sort, (list = [...documents].sort(compare(sort))));
+    return list;
+  };
 
   const handlers: HttpHandler[] = [
     http.get(`${DOCUMENTS_BFF_BASE}/v1/workspaces/:id/documents`, async ({ request }) => {
@@ -183,7 +192,7 @@ export function createDocumentMock(options: DocumentMockOptions = {}): DocumentM
       const pageSize = Math.min(200, Math.max(1, Number(url.searchParams.get('pageSize') ?? 50)));
       const sort = (url.searchParams.get('sort') ?? 'name') as DocumentSort;
       const q = (url.searchParams.get('q') ?? '').toLowerCase();
-      const matching = documents.filter((d) => d.name.toLowerCase().includes(q)).sort(compare(sort));
+      const matching = sorted(sort).filter((d) => d.name.toLowerCase().includes(q));
       const items = matching.slice((page - 1) * pageSize, page * pageSize);
       return HttpResponse.json({ items, page, pageSize, total: matching.length });
     }),
@@ -214,12 +223,15 @@ export function createDocumentMock(options: DocumentMockOptions = {}): DocumentM
         downloadUrl: `/v1/documents/${id}/content?download=1`,
       };
       documents = [...documents, item];
+      sortedCache.clear();
       return HttpResponse.json(item, { status: 201 });
     }),
 
     http.get(`${DOCUMENTS_BFF_BASE}/v1/documents/:id/content`, ({ request, params }) => {
       record(request);
       const doc = documents.find((d) => d.id === params.id);
+      if (options.contentFailsWith)
+        return problem(options.contentFailsWith.status, options.contentFailsWith.code, 'No content.');
       if (!doc) return problem(404, 'not-found', 'Not found');
       return new HttpResponse(`Content of document ${doc.id}`, {
         headers: { 'Content-Type': 'text/plain; charset=utf-8' },

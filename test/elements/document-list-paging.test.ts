@@ -1,0 +1,117 @@
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { XecmDocumentList } from '../../src/elements/document-list/document-list.component.js';
+import '../../src/elements/document-list/document-list.js';
+import {
+  createDocumentMock,
+  hostileDocuments,
+  HOSTILE_NAMES,
+  sampleDocuments,
+} from '../mocks/document-handlers.js';
+import { useHandlers } from '../mocks/server-setup.js';
+import { grid, makeClient, mount, part, rowNames, rows } from './document-list.helpers.js';
+
+describe('<xecm-document-list> paging, filter and virtual scrolling', () => {
+  it('loads more pages with "Load more" and keeps aria-rowcount at the total', async () => {
+    const mock = createDocumentMock({ documents: sampleDocuments(25) });
+    useHandlers(...mock.handlers);
+    const el = await fixture<XecmDocumentList>(
+      html`<xecm-document-list
+        workspace-id="7001"
+        page-size="10"
+        .client=${makeClient()}
+      ></xecm-document-list>`,
+    );
+    await waitUntil(() => rows(el).length > 0);
+    expect(grid(el).getAttribute('aria-rowcount')).to.equal('26');
+    expect(part(el, 'status')!.textContent).to.contain('10 of 25');
+    part(el, 'load-more')!.click();
+    await waitUntil(() => part(el, 'status')!.textContent!.includes('20 of 25'), 'page 2 not appended');
+    await el.loadMore();
+    await el.updateComplete;
+    expect(part(el, 'status')!.textContent).to.contain('25 of 25');
+    expect(part(el, 'load-more')).to.equal(null);
+    expect(mock.requests.map((r) => new URL(r.path, location.href).searchParams.get('page'))).to.deep.equal([
+      '1',
+      '2',
+      '3',
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the DOM small with 10,000 documents and renders rows far down when scrolled', async () => {
+    useHandlers(...createDocumentMock({ documents: sampleDocuments(10_000) }).handlers);
+    const el = await fixture<XecmDocumentList>(
+      html`<xecm-document-list
+        workspace-id="7001"
+        page-size="200"
+        .client=${makeClient()}
+      ></xecm-document-list>`,
+    );
+    await waitUntil(() => rows(el).length > 0, 'first page never rendered', { timeout: 4000 });
+    while (part(el, 'load-more')) await el.loadMore();
+    await el.updateComplete;
+    expect(part(el, 'status')!.textContent).to.contain('10,000 of 10,000');
+    expect(grid(el).getAttribute('aria-rowcount')).to.equal('10001');
+    await aTimeout(50);
+    expect(rows(el).length).to.be.within(5, 80);
+    const body = part(el, 'body')!;
+    body.scrollTop = body.scrollHeight;
+    await waitUntil(
+      () => rows(el).some((r) => r.getAttribute('aria-rowindex') === '10001'),
+      'last row not rendered',
+    );
+    expect(rows(el).length).to.be.within(5, 80);
+    expect(el.shadowRoot!.querySelectorAll('*').length).to.be.below(3000);
+  });
+
+  it('filters by name after a pause in typing (one request, q param) and shows a filtered empty state', async () => {
+    const mock = createDocumentMock({ documents: sampleDocuments(16) });
+    useHandlers(...mock.handlers);
+    const el = await mount(makeClient());
+    const input = part(el, 'filter') as HTMLInputElement;
+    for (const value of ['i', 'in', 'inv']) {
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    }
+    await waitUntil(() => mock.count('q=inv') === 1, 'no filtered request');
+    await waitUntil(() => rowNames(el).every((n) => n.startsWith('Invoice')), 'rows not filtered');
+    expect(rowNames(el)).to.deep.equal(['Invoice 0002.docx', 'Invoice 0010.txt']);
+    expect(mock.count('q=i&')).to.equal(0);
+    input.value = 'zzz';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await waitUntil(() => part(el, 'empty'), 'no empty state');
+    expect(part(el, 'empty')!.textContent).to.contain('zzz');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the current rows visible (aria-busy) while a refresh is in flight', async () => {
+    const mock = createDocumentMock({ documents: sampleDocuments(3), delayMs: 0 });
+    useHandlers(...mock.handlers);
+    const el = await mount(makeClient());
+    mock.setMode('loading');
+    void el.refresh();
+    await el.updateComplete;
+    expect(grid(el).getAttribute('aria-busy')).to.equal('true');
+    expect(rows(el)).to.have.length(3);
+  });
+
+  it('renders hostile names as inert text with the full name as tooltip and accessible name', async () => {
+    useHandlers(...createDocumentMock({ documents: hostileDocuments() }).handlers);
+    const el = await mount(makeClient());
+    await aTimeout(50);
+    expect((window as { __xecmHacked?: number }).__xecmHacked).to.equal(undefined);
+    expect(
+      el.shadowRoot!.querySelector('[part~="body"] img, [part~="body"] script, [part~="body"] b'),
+    ).to.equal(null);
+    const names = rows(el).map((r) => r.querySelector<HTMLButtonElement>('[part~="name"]')!);
+    for (const name of HOSTILE_NAMES) {
+      const button = names.find((b) => b.textContent!.trim() === name);
+      expect(button, name).to.not.equal(undefined);
+      expect(button!.title).to.equal(name);
+      expect(button!.querySelector('bdi')).to.not.equal(null); // an RTL override cannot leak into the row
+    }
+    const long = names.find((b) => b.textContent!.trim().length > 400)!;
+    expect(long.scrollWidth).to.be.greaterThan(long.clientWidth); // truncated visually, not in text
+    await expect(el).to.be.accessible();
+  });
+});
