@@ -6,6 +6,7 @@ import { build } from 'vite';
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const PAGES_SRC = join(ROOT, 'demo/pages');
 export const PAGES_OUT = join(ROOT, 'dist-demo');
+const SRC = join(ROOT, 'src') + '/';
 const PAGES = ['index', 'crm', 'erp', 'portal', 'plain', 'react'] as const;
 /** Source folders whose changes require a rebuild. */
 const INPUTS = [join(ROOT, 'src'), PAGES_SRC];
@@ -38,7 +39,27 @@ export async function buildDemoPages(
     base: '/',
     logLevel: options.quiet ? 'error' : 'warn',
     publicDir: false,
-    resolve: { alias: [{ find: /^xecm-elements$/, replacement: join(ROOT, 'src/index.ts') }] },
+    resolve: {
+      // The package's public entry points (package.json `exports`), served from source for the demo.
+      alias: [
+        { find: /^xecm-elements$/, replacement: join(ROOT, 'src/index.ts') },
+        { find: /^xecm-elements\/(client|contract|elements)$/, replacement: join(ROOT, 'src/$1/index.ts') },
+        { find: /^xecm-elements\/react$/, replacement: join(ROOT, 'src/react.ts') },
+      ],
+    },
+    plugins: [
+      {
+        // package.json `sideEffects` names the built dist files; served from source, the modules that
+        // register the tags must keep their side effects too.
+        name: 'xecm-source-side-effects',
+        enforce: 'pre',
+        async resolveId(source, importer, opts) {
+          const resolved = await this.resolve(source, importer, { ...opts, skipSelf: true });
+          if (resolved && resolved.id.startsWith(SRC)) return { ...resolved, moduleSideEffects: true };
+          return resolved;
+        },
+      },
+    ],
     build: {
       outDir,
       emptyOutDir: true,

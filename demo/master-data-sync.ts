@@ -4,7 +4,9 @@
 import * as z from 'zod';
 
 const Ticket = z.object({ ticket: z.string() });
-const List = z.object({ results: z.array(z.object({ data: z.object({ properties: z.object({ id: z.number() }) }) })) });
+const List = z.object({
+  results: z.array(z.object({ data: z.object({ properties: z.object({ id: z.number() }) }) })),
+});
 
 export interface MasterDataSyncOptions {
   emulatorUrl: string;
@@ -21,15 +23,28 @@ export function emulatorMasterDataSync(options: MasterDataSyncOptions) {
     const res = await fetch(`${base}/api/v1/auth`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ username: options.user ?? 'Admin', password: options.password ?? 'livelink' }),
+      body: new URLSearchParams({
+        username: options.user ?? 'Admin',
+        password: options.password ?? 'livelink',
+      }),
     });
     ticket = Ticket.parse(await res.json()).ticket;
     return ticket;
   };
   return async (system: string, boType: string, boId: string): Promise<string | undefined> => {
-    const query = new URLSearchParams({ where_ext_system_id: system, where_bo_type: boType, where_bo_id: boId, expanded_view: 'true' });
-    let res = await fetch(`${base}/api/v2/businessworkspaces?${query}`, { headers: { OTCSTicket: ticket ?? (await login()) } });
-    if (res.status === 401) res = await fetch(`${base}/api/v2/businessworkspaces?${query}`, { headers: { OTCSTicket: await login() } });
+    const query = new URLSearchParams({
+      where_ext_system_id: system,
+      where_bo_type: boType,
+      where_bo_id: boId,
+      expanded_view: 'true',
+    });
+    let res = await fetch(`${base}/api/v2/businessworkspaces?${query}`, {
+      headers: { OTCSTicket: ticket ?? (await login()) },
+    });
+    if (res.status === 401)
+      res = await fetch(`${base}/api/v2/businessworkspaces?${query}`, {
+        headers: { OTCSTicket: await login() },
+      });
     if (!res.ok) return undefined;
     const id = List.parse(await res.json()).results[0]?.data.properties.id;
     if (id === undefined) return undefined;

@@ -1,5 +1,5 @@
 import 'xecm-elements';
-import { api, boot, h, requireUser, wireProviders } from './shell.js';
+import { api, boot, h, loadedWorkspaceId, requireUser, wireProviders } from './shell.js';
 
 interface Account {
   id: string;
@@ -110,13 +110,19 @@ if (requireUser(shell, main)) {
     });
     const review = h('xecm-start-review', { 'target-kind': 'workspace', id: 'account-review' });
     const list = h('xecm-document-list', { id: 'account-documents' });
-    const documents = h('div', { id: 'workspace-area', hidden: true }, h('h2', {}, 'Documents'), list);
+    const documents = h(
+      'div',
+      { id: 'workspace-area', hidden: true },
+      h('p', {}, review),
+      h('h2', {}, 'Documents'),
+      list,
+    );
     // The list and the review button need the workspace id, which the card learns from the BFF.
-    card.addEventListener('xecm-load', () => {
-      const ws = (card as unknown as { workspace?: { id: string } }).workspace;
-      if (!ws) return;
-      list.setAttribute('workspace-id', ws.id);
-      review.setAttribute('target-id', ws.id);
+    card.addEventListener('xecm-load', async () => {
+      const id = await loadedWorkspaceId(card);
+      if (!id) return;
+      list.setAttribute('workspace-id', id);
+      review.setAttribute('target-id', id);
       documents.hidden = false;
     });
 
@@ -208,7 +214,6 @@ if (requireUser(shell, main)) {
         editForm,
         h('h2', {}, 'Business workspace'),
         card,
-        h('p', {}, review),
         documents,
         h('h2', {}, 'Deals'),
         deals.length

@@ -1,22 +1,11 @@
 // A React 19 host: the same tags inside a component tree. React 19 passes properties to custom
-// elements, so `tokenProvider` goes straight onto <xecm-provider>.
+// elements, so `tokenProvider` goes straight onto <xecm-provider>, and `onxecm-load` listens to the
+// element's event. JSX typings for the tags come from `xecm-elements/react`.
 import 'xecm-elements';
-import { type DetailedHTMLProps, type HTMLAttributes, useEffect, useMemo, useRef, useState } from 'react';
+import type {} from 'xecm-elements/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { api, bffTokenProvider, boot, type DemoConfig } from './shell.js';
-
-type Tag<P> = DetailedHTMLProps<HTMLAttributes<HTMLElement>, HTMLElement> & P;
-declare module 'react' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace JSX {
-    interface IntrinsicElements {
-      'xecm-provider': Tag<{ 'bff-url'?: string; tokenProvider?: () => Promise<string | undefined> }>;
-      'xecm-workspace-card': Tag<{ system?: string; type?: string; 'bo-id'?: string; layout?: string }>;
-      'xecm-document-list': Tag<{ 'workspace-id'?: string; 'page-size'?: number }>;
-      'xecm-start-review': Tag<{ 'target-kind'?: string; 'target-id'?: string }>;
-    }
-  }
-}
+import { api, bffTokenProvider, boot, type DemoConfig, loadedWorkspaceId } from './shell.js';
 
 interface Account {
   id: string;
@@ -25,19 +14,18 @@ interface Account {
 }
 
 function AccountWorkspace({ account }: { account: Account }) {
-  const card = useRef<HTMLElement & { workspace?: { id: string } }>(null);
+  const card = useRef<HTMLElementTagNameMap['xecm-workspace-card']>(null);
   const [workspaceId, setWorkspaceId] = useState<string>();
-  useEffect(() => {
-    const el = card.current;
-    if (!el) return;
-    const onLoad = () => setWorkspaceId(el.workspace?.id);
-    el.addEventListener('xecm-load', onLoad);
-    return () => el.removeEventListener('xecm-load', onLoad);
-  }, [account.id]);
   return (
     <section className="panel">
       <h2>{account.name}</h2>
-      <xecm-workspace-card ref={card} system="crm" type="account" bo-id={account.id} />
+      <xecm-workspace-card
+        ref={card}
+        system="crm"
+        type="account"
+        bo-id={account.id}
+        onxecm-load={() => void (card.current && loadedWorkspaceId(card.current).then(setWorkspaceId))}
+      />
       {workspaceId && (
         <>
           <p>

@@ -61,10 +61,12 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
  * The token provider for <xecm-provider>: asks the host backend for a BFF token for the signed-in user
  * and reuses it until shortly before it expires. Tokens live in memory only.
  */
-export function bffTokenProvider(): () => Promise<string | undefined> {
+export function bffTokenProvider(): (request?: { expired?: boolean }) => Promise<string | undefined> {
   let cached: { token: string; refreshAt: number } | undefined;
   let inFlight: Promise<string | undefined> | undefined;
-  return async () => {
+  return async (request) => {
+    // After a 401 the provider asks again with `expired`: never hand out the same token then.
+    if (request?.expired) cached = undefined;
     if (cached && Date.now() < cached.refreshAt) return cached.token;
     inFlight ??= (async () => {
       try {
@@ -154,4 +156,16 @@ export function requireUser(shell: Shell, main: HTMLElement): boolean {
     h('p', {}, 'Pick a demo user on the ', h('a', { href: '/' }, 'home page'), ' or in the header.'),
   );
   return false;
+}
+
+type CardLike = HTMLElement & { workspace?: { id: string }; updateComplete?: Promise<unknown> };
+
+/**
+ * The workspace id a card shows, read after its `xecm-load` (the card renders the new value on its
+ * next update, so wait for that first).
+ */
+export async function loadedWorkspaceId(card: CardLike): Promise<string | undefined> {
+  await card.updateComplete;
+  if (!card.workspace) await new Promise((r) => setTimeout(r, 0));
+  return card.workspace?.id;
 }
