@@ -144,12 +144,17 @@ if (requireUser(shell, main)) {
         id: 'edit-account',
         onsubmit: async (e: Event) => {
           e.preventDefault();
-          await api(`/api/accounts/${encodeURIComponent(account.id)}`, {
+          const res = await api<{ synced: boolean }>(`/api/accounts/${encodeURIComponent(account.id)}`, {
             method: 'PATCH',
             body: { region: region.value, status: status.value },
           });
-          saved.textContent =
-            'Saved in the CRM. xECM pulls it as master data when the workspace is refreshed.';
+          saved.textContent = res.synced
+            ? 'Saved in the CRM; xECM pulled the new master data.'
+            : 'Saved in the CRM. xECM pulls it as master data on its next refresh.';
+          // We changed the record ourselves: tell the elements to read the workspace again.
+          const id = card.workspace?.id;
+          if (id && res.synced)
+            document.querySelector('xecm-provider')?.effectiveClient?.invalidate(`workspace:${id}`);
           await renderAccounts();
         },
       },
