@@ -1,5 +1,56 @@
-import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 
-const preview: Preview = { loaders: [mswLoader()] };
+// Controls and argTypes come from custom-elements.json (`npm run analyze`; absent until then).
+const manifests = import.meta.glob<{ default: object }>('../dist/custom-elements.json', { eager: true });
+const manifest = Object.values(manifests)[0]?.default;
+if (manifest) setCustomElementsManifest(manifest);
+
+const THEMES = ['auto', 'light', 'dark'] as const;
+const LOCALES = ['en', 'de', 'fr', 'es', 'ja', 'en-XA'] as const;
+
+/**
+ * Toolbar globals act on the whole page: `<html lang dir>` (what elements fall back to when a story sets
+ * no locale itself) and `--xecm-color-scheme`. A story's own provider settings still win.
+ */
+function applyGlobals(globals: Record<string, unknown>): void {
+  const root = document.documentElement;
+  const theme = THEMES.find((t) => t === globals['theme']) ?? 'auto';
+  root.lang = LOCALES.find((l) => l === globals['locale']) ?? 'en';
+  root.dir = globals['dir'] === 'rtl' ? 'rtl' : 'ltr';
+  const scheme = theme === 'auto' ? 'light dark' : theme;
+  root.style.setProperty('--xecm-color-scheme', scheme);
+  root.style.colorScheme = scheme;
+  document.body.style.background = 'light-dark(#ffffff, #0d1117)';
+  document.body.style.color = 'light-dark(#1f2328, #e6edf3)';
+}
+
+const preview: Preview = {
+  loaders: [mswLoader()],
+  globalTypes: {
+    theme: {
+      description: 'Color scheme',
+      toolbar: { title: 'Theme', icon: 'mirror', items: [...THEMES], dynamicTitle: true },
+    },
+    dir: {
+      description: 'Text direction',
+      toolbar: { title: 'Direction', icon: 'transfer', items: ['ltr', 'rtl'], dynamicTitle: true },
+    },
+    locale: {
+      description: 'Language of the elements',
+      toolbar: { title: 'Locale', icon: 'globe', items: [...LOCALES], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { theme: 'auto', dir: 'ltr', locale: 'en' },
+  decorators: [
+    (story, context) => {
+      applyGlobals(context.globals);
+      return story();
+    },
+  ],
+  parameters: {
+    controls: { expanded: true },
+    layout: 'padded',
+  },
+};
 export default preview;
