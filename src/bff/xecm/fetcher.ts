@@ -46,7 +46,12 @@ export class Fetcher {
       return await work(signal);
     } catch (error) {
       if (timeout.signal.aborted) throw toProblem({ kind: 'timeout' });
-      if (options.signal?.aborted) throw error;
+      if (options.signal?.aborted) {
+        // The reason may be any value (the Node adapter uses a string); callers need an Error.
+        const aborted = new Error('The client went away.');
+        aborted.name = 'AbortError';
+        throw aborted;
+      }
       if (error instanceof Error && error.name === 'ProblemError') throw error;
       throw toProblem({ kind: 'unreachable' });
     } finally {
