@@ -62,6 +62,7 @@ describe('<xecm-workspace-card> ready', () => {
     const time = $(el, 'time')!;
     expect($(el, '.updated')!.textContent).to.contain('Updated 3 days ago');
     expect(time.getAttribute('tabindex')).to.equal('0');
+    expect(time.getAttribute('datetime')).to.equal(sampleWorkspace({ id: '2001' }).updatedAt);
     const exact = el.shadowRoot!.getElementById(time.getAttribute('aria-describedby')!)!;
     expect(exact.textContent).to.match(/^Last updated on .*2\d{3}/);
     const terms = [...el.shadowRoot!.querySelectorAll('dt')].map((dt) => dt.textContent);
@@ -163,7 +164,7 @@ describe('<xecm-workspace-card> ready', () => {
     expect(loads).to.equal(1);
   });
 
-  it('is operable by keyboard: Tab reaches the link, then the exact time', async () => {
+  it('is operable by keyboard: Tab reaches the link, then the time with its exact-time tooltip', async () => {
     const { client } = mockBff();
     const before = document.createElement('button');
     before.textContent = 'before';
@@ -176,7 +177,14 @@ describe('<xecm-workspace-card> ready', () => {
       await sendKeys({ press: 'Tab' });
       expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.contain('link');
       await sendKeys({ press: 'Tab' });
-      expect(el.shadowRoot!.activeElement?.localName).to.equal('time');
+      const time = el.shadowRoot!.activeElement!;
+      expect(time.localName).to.equal('time');
+      // The exact time shows as a tooltip on keyboard focus, and Escape hides it again.
+      const tooltip = $(el, '[role="tooltip"]')!;
+      expect(tooltip.getBoundingClientRect().width).to.be.greaterThan(50);
+      await sendKeys({ press: 'Escape' });
+      expect(tooltip.getBoundingClientRect().width).to.be.below(2);
+      expect(el.shadowRoot!.activeElement).to.equal(time);
     } finally {
       before.remove();
     }

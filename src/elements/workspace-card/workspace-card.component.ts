@@ -58,6 +58,7 @@ type CreateState = { status: 'idle' } | { status: 'pending' } | { status: 'faile
  * @cssprop --xecm-card-gap - Space between header, metadata and footer.
  * @cssprop --xecm-card-shadow - Box shadow (default none).
  * @cssprop --xecm-card-link-color - Colour of the workspace name link.
+ * @cssprop --xecm-card-name-lines - Lines a long name may take in the full layout before it is cut (default 3).
  * @cssprop --xecm-card-icon-color - Colour of the type icon.
  * @cssprop --xecm-card-icon-background - Background of the type icon.
  *

@@ -76,6 +76,23 @@ export const workspaceCardStyles = css`
     overflow-wrap: anywhere;
     unicode-bidi: isolate;
   }
+  :host(:not([layout='compact'])) .name {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--xecm-card-name-lines, 3);
+    line-clamp: var(--xecm-card-name-lines, 3);
+    overflow: hidden;
+  }
+  :host(:not([layout='compact'])) .link {
+    display: flex;
+    align-items: flex-start;
+  }
+  :host(:not([layout='compact'])) .external {
+    margin-block-start: 0.35em;
+  }
+  span.link {
+    color: inherit;
+  }
   :host([layout='compact']) .link {
     display: flex;
     align-items: baseline;
@@ -93,6 +110,23 @@ export const workspaceCardStyles = css`
   }
   :host(:dir(rtl)) .external {
     transform: scaleX(-1);
+  }
+  /* Each text takes its direction from its own content (an English value on a right-to-left page
+     reads "12 documents", not "documents 12"), while the boxes still follow the page's direction. */
+  .type,
+  .count,
+  .updated,
+  .field dt,
+  .field dd {
+    unicode-bidi: plaintext;
+  }
+  .type {
+    align-self: flex-start;
+  }
+  .field dt,
+  .field dd {
+    inline-size: fit-content;
+    max-inline-size: 100%;
   }
   .type {
     color: var(--_text-muted);
@@ -119,8 +153,6 @@ export const workspaceCardStyles = css`
   }
   .field dd {
     margin: 0;
-    overflow-wrap: anywhere;
-    unicode-bidi: isolate;
   }
   .footer {
     display: flex;
@@ -150,9 +182,9 @@ export const workspaceCardStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-  time:is(:hover, :focus-visible) + .tooltip {
+  time:is(:hover, :focus-visible):not([data-dismissed]) + .tooltip {
     inline-size: max-content;
-    max-inline-size: 18rem;
+    max-inline-size: min(24rem, 80vw);
     block-size: auto;
     clip-path: none;
     white-space: normal;

@@ -36,6 +36,7 @@ export function readyView(t: Strings, v: ReadyView): TemplateResult {
                 id="name"
                 class="link"
                 href=${href}
+                title=${ws.name}
                 target="_blank"
                 rel="noopener noreferrer"
                 >${name}${EXTERNAL_LINK_ICON}<span class="visually-hidden"> ${t.opensInNewTab}</span></a
@@ -66,7 +67,7 @@ export function readyView(t: Strings, v: ReadyView): TemplateResult {
     <div part="footer" class="footer">
       <span class="count">${v.count}</span>
       <span class="updated"
-        >${updatedParts(t, v.relative)}<span id="exact" role="tooltip" class="tooltip"
+        >${updatedParts(t, v.relative, ws.updatedAt)}<span id="exact" role="tooltip" class="tooltip"
           >${t.updatedExact(v.exact)}</span
         ></span
       >
@@ -74,11 +75,25 @@ export function readyView(t: Strings, v: ReadyView): TemplateResult {
   </article>`;
 }
 
+// Escape hides the tooltip without moving focus (WCAG 1.4.13); it shows again on the next focus or hover.
+const dismissOnEscape = (e: KeyboardEvent) => {
+  if (e.key === 'Escape') (e.currentTarget as Element).toggleAttribute('data-dismissed', true);
+};
+const undismiss = (e: Event) => (e.currentTarget as Element).removeAttribute('data-dismissed');
+
 /** "Updated <time>3 days ago</time>" with the relative part focusable, whatever the word order of the locale. */
-function updatedParts(t: Strings, relative: string) {
+function updatedParts(t: Strings, relative: string, iso: string) {
   const marker = '\u0000';
   const [before = '', after = ''] = t.updated(marker).split(marker);
-  return html`${before}<time tabindex="0" aria-describedby="exact">${relative}</time>${after}`;
+  return html`${before}<time
+      datetime=${iso}
+      tabindex="0"
+      aria-describedby="exact"
+      @keydown=${dismissOnEscape}
+      @blur=${undismiss}
+      @mouseleave=${undismiss}
+      >${relative}</time
+    >${after}`;
 }
 
 export function loadingView(t: Strings, compact: boolean): TemplateResult {
