@@ -12,23 +12,20 @@ import { grid, makeClient, mount, part, rowNames, rows } from './document-list.h
 
 describe('<xecm-document-list> paging, filter and virtual scrolling', () => {
   it('loads more pages with "Load more" and keeps aria-rowcount at the total', async () => {
-    const mock = createDocumentMock({ documents: sampleDocuments(25) });
+    const mock = createDocumentMock({ documents: sampleDocuments(45) });
     useHandlers(...mock.handlers);
     const el = await fixture<XecmDocumentList>(
-      html`<xecm-document-list
-        workspace-id="7001"
-        page-size="10"
-        .client=${makeClient()}
-      ></xecm-document-list>`,
+      html`<xecm-document-list workspace-id="7001" page-size="20" .client=${makeClient()}></xecm-document-list>`,
     );
     await waitUntil(() => rows(el).length > 0);
-    expect(grid(el).getAttribute('aria-rowcount')).to.equal('26');
-    expect(part(el, 'status')!.textContent).to.contain('10 of 25');
+    await aTimeout(50);
+    expect(grid(el).getAttribute('aria-rowcount')).to.equal('46');
+    expect(part(el, 'status')!.textContent).to.contain('20 of 45');
     part(el, 'load-more')!.click();
-    await waitUntil(() => part(el, 'status')!.textContent!.includes('20 of 25'), 'page 2 not appended');
+    await waitUntil(() => part(el, 'status')!.textContent!.includes('40 of 45'), 'page 2 not appended');
     await el.loadMore();
     await el.updateComplete;
-    expect(part(el, 'status')!.textContent).to.contain('25 of 25');
+    expect(part(el, 'status')!.textContent).to.contain('45 of 45');
     expect(part(el, 'load-more')).to.equal(null);
     expect(mock.requests.map((r) => new URL(r.path, location.href).searchParams.get('page'))).to.deep.equal([
       '1',
@@ -36,6 +33,19 @@ describe('<xecm-document-list> paging, filter and virtual scrolling', () => {
       '3',
     ]);
     await expect(el).to.be.accessible();
+  });
+
+  it('loads the next page by itself when scrolled to the end of the loaded rows', async () => {
+    const mock = createDocumentMock({ documents: sampleDocuments(45) });
+    useHandlers(...mock.handlers);
+    const el = await fixture<XecmDocumentList>(
+      html`<xecm-document-list workspace-id="7001" page-size="20" .client=${makeClient()}></xecm-document-list>`,
+    );
+    await waitUntil(() => rows(el).length > 0);
+    const body = part(el, 'body')!;
+    body.scrollTop = body.scrollHeight;
+    await waitUntil(() => part(el, 'status')!.textContent!.includes('40 of 45'), 'no page loaded on scroll');
+    expect(mock.count('page=2')).to.equal(1);
   });
 
   it('keeps the DOM small with 10,000 documents and renders rows far down when scrolled', async () => {

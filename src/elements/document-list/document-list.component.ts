@@ -124,6 +124,7 @@ export class XecmDocumentList extends XecmDataElement {
   private freshNext = false;
   private rerunQueued = false;
   private moreAbort?: AbortController;
+  private morePromise?: Promise<void>;
   private filterTimer?: ReturnType<typeof setTimeout>;
   private dragDepth = 0;
 
@@ -176,9 +177,15 @@ export class XecmDocumentList extends XecmDataElement {
   }
 
   /** Fetches the next page and appends it. Resolves when it arrived (or failed; failures show inline). */
-  async loadMore(): Promise<void> {
+  loadMore(): Promise<void> {
+    if (this.more.state === 'loading' && this.morePromise) return this.morePromise;
     const client = this.bff;
-    if (!client || !this.workspaceId || !this.hasMore || this.more.state === 'loading') return;
+    if (!client || !this.workspaceId || !this.hasMore) return Promise.resolve();
+    this.morePromise = this.fetchMore(client, this.workspaceId);
+    return this.morePromise;
+  }
+
+  private async fetchMore(client: BffClient, workspaceId: string): Promise<void> {
     this.moreAbort?.abort();
     const abort = (this.moreAbort = new AbortController());
     this.more = { state: 'loading' };
@@ -186,7 +193,7 @@ export class XecmDocumentList extends XecmDataElement {
       const page = await this.fetchPage(
         client,
         this.source,
-        this.workspaceId,
+        workspaceId,
         { ...firstPage(this.effectiveSort, this.filter, this.effectivePageSize), page: this.pagesLoaded + 1 },
         abort.signal,
         // Later pages are always read fresh: a cached page 2 may no longer follow the page 1 just shown.
@@ -204,6 +211,12 @@ export class XecmDocumentList extends XecmDataElement {
       this.emit(new XecmErrorEvent(detail));
     }
   }
+
+  /** Scrolling near the end of the loaded rows fetches the next page (the button stays for keyboard users). */
+  private readonly onVisibilityChanged = (e: Event): void => {
+    const last = (e as Event & { last: number }).last;
+    if (last >= this.rows.length - 3 && this.hasMore && this.more.state === 'idle') void this.loadMore();
+  };
 
   /** Reloads the first page from the server (not the cache), keeping the current rows visible meanwhile. */
   refresh(): Promise<unknown> {
@@ -437,7 +450,7 @@ export class XecmDocumentList extends XecmDataElement {
         skeleton
           ? html`<div role="rowgroup" aria-hidden="true">${renderSkeletonRows(SKELETON_ROWS)}</div>`
           : this.rows.length > 0
-            ? html`<div role="rowgroup" part="body">
+            ? html`<div role="rowgroup" part="body" @visibilityChanged=${this.onVisibilityChanged}>
                 ${virtualize({
                   items: this.rows,
                   scroller: true,
