@@ -8,6 +8,7 @@ import type { BffEnv } from './http/env.js';
 import { authenticate, createTokenVerifier } from './http/identity.js';
 import { createLogger } from './http/logger.js';
 import { ProblemError, problemResponse } from './http/problem.js';
+import { rateLimit } from './http/rate-limit.js';
 import { requestId } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
 import { devTokenRoutes } from './routes/dev-token.js';
@@ -92,6 +93,7 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
   if (config.identity.devMode && config.nodeEnv !== 'production') app.route('/dev', devTokenRoutes(ctx));
 
   app.use('/v1/*', authenticate(verifier));
+  app.use('/v1/*', rateLimit(config.rateLimit.requests, config.rateLimit.windowSeconds));
   app.route('/v1/workspaces', workspaceRoutes(ctx));
   app.route('/v1/documents', documentRoutes(ctx));
   for (const mount of deps.routes ?? []) mount(app, ctx);

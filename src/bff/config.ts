@@ -88,6 +88,13 @@ const schema = z.object({
     .int()
     .min(1)
     .default(50 * 1024 * 1024),
+  rateLimit: z
+    .object({
+      /** Requests per user and window on /v1 routes (429 beyond). */
+      requests: z.coerce.number().int().min(1).default(1200),
+      windowSeconds: z.coerce.number().int().min(1).max(3600).default(60),
+    })
+    .prefault({}),
 });
 
 export type BffConfig = z.infer<typeof schema> & {
@@ -121,6 +128,8 @@ export const SETTINGS = [
   { env: 'BFF_SUMMARY_TTL_SECONDS', key: 'cache.summaryTtlSeconds' },
   { env: 'BFF_DOCUMENTS_TTL_SECONDS', key: 'cache.documentsTtlSeconds' },
   { env: 'BFF_MAX_UPLOAD_BYTES', key: 'maxUploadBytes' },
+  { env: 'BFF_RATE_LIMIT', key: 'rateLimit.requests' },
+  { env: 'BFF_RATE_LIMIT_WINDOW_SECONDS', key: 'rateLimit.windowSeconds' },
 ] as const;
 
 export class ConfigError extends Error {

@@ -2,14 +2,14 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { createBffApp } from '../../src/bff/app.js';
+import { createBffApp, type RouteModule } from '../../src/bff/app.js';
 import { loadConfig } from '../../src/bff/config.js';
 import { mintToken } from './helpers/tokens.js';
 
 const SECRET = 'test-secret-for-http-hygiene-0123456789';
 const ORIGIN = 'https://crm.example.com';
 
-function setup(env: Record<string, string> = {}) {
+function setup(env: Record<string, string> = {}, routes: RouteModule[] = []) {
   const upstreamCalls: string[] = [];
   const logLines: string[] = [];
   const config = loadConfig({
@@ -20,6 +20,7 @@ function setup(env: Record<string, string> = {}) {
     ...env,
   });
   const app = createBffApp(config, {
+    routes,
     fetch: async (input) => {
       upstreamCalls.push(String(input));
       throw new TypeError('fetch failed');
@@ -326,6 +327,39 @@ describe('BFF HTTP hygiene', () => {
       await on.app.request('/dev/token', { method: 'POST', headers, body: '{"user":"a b"}' }),
       400,
       'bad-request',
+    );
+  });
+
+  it('limits requests per user with 429 and Retry-After', async () => {
+    const { app } = setup({ BFF_RATE_LIMIT: '3', BFF_RATE_LIMIT_WINDOW_SECONDS: '60' });
+    const max = { Authorization: `Bearer ${await token('max.sales')}` };
+    for (let i = 0; i < 3; i++)
+      assert.equal((await app.request('/v1/workspaces/abc', { headers: max })).status, 400);
+    const limited = await app.request('/v1/workspaces/abc', { headers: max });
+    await problemOf(limited, 429, 'rate-limited');
+    assert.match(limited.headers.get('retry-after') ?? '', /^\d+$/);
+    const lena = { Authorization: `Bearer ${await token('lena.legal')}` };
+    assert.equal(
+      (await app.request('/v1/workspaces/abc', { headers: lena })).status,
+      400,
+      'other users are not affected',
+    );
+  });
+
+  it('turns an unexpected error in a mounted route module into a 500 problem without details', async () => {
+    const { app, logLines } = setup({}, [
+      (bff) => {
+        bff.get('/v1/explode', () => {
+          throw new Error('secret internals /var/lib/db password=hunter2');
+        });
+      },
+    ]);
+    const res = await app.request('/v1/explode', { headers: { Authorization: `Bearer ${await token()}` } });
+    const body = await problemOf(res, 500, 'internal');
+    assert.ok(!JSON.stringify(body).includes('hunter2'));
+    assert.ok(
+      logLines.some((l) => l.includes('unhandled error')),
+      'the operator sees it in the log',
     );
   });
 
