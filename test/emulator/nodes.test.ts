@@ -379,6 +379,35 @@ describe('emulator: nodes, content, versions, categories, audit, search', () => 
     assert.deepEqual(names(named), ['Customer Newsletter.html']);
   });
 
+  it('deletes a folder with its content (N5) and audits it on the parent', async () => {
+    const folder = await emu.form(
+      'POST',
+      '/api/v2/nodes',
+      { type: '0', parent_id: String(acme.workspaceId), name: 'Scratch' },
+      'regular',
+    );
+    const folderId = folder.json['results'].data.properties.id;
+    const form = new FormData();
+    form.set('body', JSON.stringify({ type: 144, parent_id: folderId, name: 'Inside.txt' }));
+    form.set('file', new Blob(['x'], { type: 'text/plain' }), 'inside.txt');
+    const doc = await emu.multipart('POST', '/api/v2/nodes', form, 'regular');
+    const docId = doc.json['results'].data.properties.id;
+    const denied = await fetch(`${emu.url}/api/v2/nodes/${folderId}`, {
+      method: 'DELETE',
+      headers: { OTCSTicket: await emu.ticket('portal') },
+    });
+    assert.equal(denied.status, 403);
+    const res = await fetch(`${emu.url}/api/v2/nodes/${folderId}`, {
+      method: 'DELETE',
+      headers: { OTCSTicket: await emu.ticket('regular') },
+    });
+    assert.equal(res.status, 200);
+    assert.equal((await emu.get(`/api/v2/nodes/${folderId}`, 'regular')).status, 404);
+    assert.equal((await emu.get(`/api/v2/nodes/${docId}`, 'regular')).status, 404);
+    const audit = await emu.get(`/api/v2/nodes/${acme.workspaceId}/audit`, 'regular');
+    assert.equal(audit.json['results'].data.audit[0].audit_name, 'Delete');
+  });
+
   it('answers an unknown route with 400 and the mappings-registry message, never HTML', async () => {
     const res = await emu.raw('/api/v2/no/such/route', 'regular');
     assert.equal(res.status, 400);

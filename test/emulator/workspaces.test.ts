@@ -243,6 +243,53 @@ describe('emulator: business workspaces', () => {
     assert.match(res.json['error'], /permission/i);
   });
 
+  it('links and unlinks a further business object on a workspace (W5)', async () => {
+    const path = `/api/v2/businessworkspaces/${acme.workspaceId}/workspacereferences`;
+    const link = await emu.form(
+      'PUT',
+      path,
+      { ext_system_id: 'erp', bo_type: 'supplier', bo_id: 'S-7001' },
+      'regular',
+    );
+    assert.equal(link.status, 200);
+    const found = await emu.get(
+      '/api/v2/businessworkspaces?where_ext_system_id=erp&where_bo_type=supplier&where_bo_id=S-7001',
+      'regular',
+    );
+    assert.deepEqual(ids(found), [acme.workspaceId]);
+    const refs = await emu.get(
+      `/api/v2/businessworkspaces/${acme.workspaceId}?fields=workspace_references`,
+      'regular',
+    );
+    assert.equal(refs.json['results'].data.workspace_references.length, 2);
+    const taken = await emu.form(
+      'PUT',
+      path,
+      { ext_system_id: 'crm', bo_type: 'account', bo_id: 'A-1003' },
+      'regular',
+    );
+    assert.equal(taken.status, 500, 'A-1003 belongs to another workspace');
+    const wrongType = await emu.form(
+      'PUT',
+      path,
+      { ext_system_id: 'cases', bo_type: 'case', bo_id: 'C-1' },
+      'regular',
+    );
+    assert.equal(wrongType.status, 400);
+    const unlink = await emu.form(
+      'DELETE',
+      path,
+      { ext_system_id: 'erp', bo_type: 'supplier', bo_id: 'S-7001' },
+      'regular',
+    );
+    assert.equal(unlink.status, 200);
+    const gone = await emu.get(
+      '/api/v2/businessworkspaces?where_ext_system_id=erp&where_bo_type=supplier&where_bo_id=S-7001',
+      'regular',
+    );
+    assert.deepEqual(ids(gone), []);
+  });
+
   it('seeds an empty workspace and a workspace with 10,000 documents', async () => {
     const emptyDocs = await emu.get(
       `/api/v2/search?location_id1=${empty.workspaceId}&where=OTSubType:144&limit=1`,

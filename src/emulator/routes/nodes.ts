@@ -13,7 +13,7 @@ import { pageRequest, paginate } from '../http/paging.js';
 import { optionalString, parseId, readParams, requiredString } from '../http/params.js';
 import type { EmulatorEnv, Runtime } from '../runtime.js';
 import { AUDIT_EVENTS } from '../state/audit-events.js';
-import { DOCUMENT_TYPE, FOLDER_TYPE } from '../state/emulator-state.js';
+import { DOCUMENT_TYPE, FOLDER_TYPE, VOLUME_TYPE } from '../state/emulator-state.js';
 import type { CategoryValues, NodeRecord, User } from '../state/types.js';
 import { mimeTypeForName } from '../seed/names.js';
 import { appliedCategories, categoryValues, validateValues } from '../services/categories.js';
@@ -218,6 +218,21 @@ export function nodeRoutes(rt: Runtime): Hono<EmulatorEnv> {
     rt.state.touch(node, rt.clock.now(), user.id);
     recordChange(rt, node, { eventType: AUDIT_EVENTS.update.id, userId: user.id });
     return c.json({ links: {}, results: { data: { properties: nodeProperties(rt.state, user, node) } } });
+  });
+
+  app.delete('/api/v2/nodes/:id', (c) => {
+    const user = c.get('user');
+    const node = writableNode(rt, c);
+    const parent = rt.state.nodes.get(node.parentId);
+    if (!parent || node.type === VOLUME_TYPE) throw insufficientPermissions();
+    rt.state.deleteNode(node);
+    rt.state.touch(parent, rt.clock.now(), user.id);
+    recordChange(rt, parent, {
+      eventType: AUDIT_EVENTS.delete.id,
+      userId: user.id,
+      detail: `${node.id} ${node.name}`,
+    });
+    return c.json({ links: {}, results: {} });
   });
 
   return app;

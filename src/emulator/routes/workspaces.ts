@@ -16,6 +16,7 @@ import { WORKSPACE_TYPE } from '../state/emulator-state.js';
 import type { BoRef, CategoryValues, NodeRecord, User } from '../state/types.js';
 import { AUDIT_EVENTS } from '../state/audit-events.js';
 import { validateValues } from '../services/categories.js';
+import { recordChange } from '../services/changes.js';
 import { fetchMasterData, mapProperties } from '../services/master-data.js';
 import { nameFilter, parseSort, sortNodes } from '../services/node-query.js';
 import { createWorkspace, findWorkspaceByRef } from '../services/workspace-factory.js';
@@ -235,6 +236,55 @@ export function workspaceRoutes(rt: Runtime): Hono<EmulatorEnv> {
     });
     return c.json({ links: {}, results: { id: ws.id, direct_open: true, sub_folder_id: 0 } });
   });
+
+  // W5: link or unlink a business object on an existing workspace.
+  for (const method of ['put', 'delete'] as const) {
+    app[method]('/api/v2/businessworkspaces/:id/workspacereferences', async (c) => {
+      const user = c.get('user');
+      const ws = visibleWorkspace(rt, user, c.req.param('id'));
+      if (!rt.state.canWrite(user, ws) || !ws.workspace) throw insufficientPermissions();
+      const params = await readParams(c);
+      const value = (name: string) => optionalString(params, name) ?? c.req.query(name);
+      const ref: BoRef = {
+        system: value('ext_system_id') ?? '',
+        boType: value('bo_type') ?? '',
+        boId: value('bo_id') ?? '',
+      };
+      if (!ref.system || !ref.boType || !ref.boId)
+        throw new CsError(400, 'ext_system_id, bo_type and bo_id are required.');
+      const bo = boTypeDefinition(ref.system, ref.boType);
+      if (!bo || bo.workspaceTypeId !== ws.workspace.typeId)
+        throw new CsError(
+          400,
+          `Business object type ${ref.system}/${ref.boType} cannot be linked to this workspace.`,
+        );
+      const same = (r: BoRef) => r.system === ref.system && r.boType === ref.boType && r.boId === ref.boId;
+      if (method === 'put') {
+        const owner = findWorkspaceByRef(rt.state, ref);
+        if (owner && owner.id !== ws.id)
+          throw new CsError(
+            500,
+            `Business object ${ref.system}/${ref.boType}/${ref.boId} is already linked to another workspace.`,
+          );
+        if (!owner) ws.workspace.refs.push(ref);
+      } else {
+        const index = ws.workspace.refs.findIndex(same);
+        if (index < 0)
+          throw new CsError(
+            400,
+            `Business object ${ref.system}/${ref.boType}/${ref.boId} is not linked to this workspace.`,
+          );
+        ws.workspace.refs.splice(index, 1);
+      }
+      rt.state.touch(ws, rt.clock.now(), user.id);
+      recordChange(rt, ws, {
+        eventType: AUDIT_EVENTS.referenceChange.id,
+        userId: user.id,
+        detail: `${method} ${ref.system}/${ref.boType}/${ref.boId}`,
+      });
+      return c.json({ links: {}, results: {} });
+    });
+  }
 
   app.get('/api/v2/businessworkspacetypes', (c) =>
     c.json({ links: {}, results: WORKSPACE_TYPE_DEFINITIONS.map((t) => workspaceTypeJson(t.id)) }),

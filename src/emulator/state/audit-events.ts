@@ -8,6 +8,8 @@ export const AUDIT_EVENTS = {
   workflowStep: { id: 6, name: 'Workflow Step Completed' },
   workflowCompleted: { id: 7, name: 'Workflow Completed' },
   masterData: { id: 8, name: 'Business Object Data Updated' },
+  delete: { id: 9, name: 'Delete' },
+  referenceChange: { id: 10, name: 'Business Object Reference Changed' },
 } as const;
 
 export const AUDIT_EVENT_LIST = Object.values(AUDIT_EVENTS);

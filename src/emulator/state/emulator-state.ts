@@ -148,6 +148,20 @@ export class EmulatorState {
     return node;
   }
 
+  /** Removes a node and everything below it. */
+  deleteNode(node: NodeRecord): void {
+    const parent = this.nodes.get(node.parentId);
+    if (parent) parent.childIds.splice(parent.childIds.indexOf(node.id), 1);
+    const drop = (n: NodeRecord): void => {
+      for (const id of n.childIds) {
+        const child = this.nodes.get(id);
+        if (child) drop(child);
+      }
+      this.nodes.delete(n.id);
+    };
+    drop(node);
+  }
+
   /** Marks a node changed; containers above it change too (their content changed). */
   touch(node: NodeRecord, date: number, userId: number): void {
     node.modifyDate = date;
