@@ -46,12 +46,13 @@ describe('cards on one page', () => {
       { timeout: 5000 },
     );
 
+  // The root is a provider without bff-url: it gives no client, the cards use their own `client`.
   it('20 cards for the same workspace make 1 request', async () => {
     const log = logRequests();
     const client = new BffClient({ baseUrl: MOCK_BFF_BASE });
     const ws = known[0]!;
     const root = await fixture(
-      html`<div>
+      html`<xecm-provider>
         ${Array.from(
           { length: 20 },
           () =>
@@ -62,7 +63,7 @@ describe('cards on one page', () => {
               .client=${client}
             ></xecm-workspace-card>`,
         )}
-      </div>`,
+      </xecm-provider>`,
     );
     await rendered(root, 20);
     log.stop();

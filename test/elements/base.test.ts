@@ -91,7 +91,9 @@ describe('registerAll()', () => {
 
 describe('XecmElement', () => {
   it('emit() returns false when a host vetoes a cancelable event, and the event crosses shadow roots', async () => {
-    const host = await fixture(html`<div></div>`);
+    // A plain host built by hand: fixture() waits a frame for non-Lit elements, which background tabs delay.
+    const host = document.createElement('div');
+    document.body.append(host);
     const root = host.attachShadow({ mode: 'open' });
     const probe = document.createElement('base-emit-probe') as EmitProbe;
     root.append(probe);
@@ -102,6 +104,7 @@ describe('XecmElement', () => {
     });
     expect(probe.fire()).to.equal(false);
     expect(heard).to.equal(1);
+    host.remove();
   });
 
   it('emit() returns true when nobody vetoes', async () => {
