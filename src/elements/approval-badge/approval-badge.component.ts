@@ -7,6 +7,7 @@ import { devWarn } from '../base/dev-warn.js';
 import { XecmLoadEvent } from '../events/xecm-load-event.js';
 import { XecmErrorEvent } from '../events/xecm-error-event.js';
 import { errorDetail } from './error-detail.js';
+import { warnWithoutClient } from './warn-without-client.js';
 import { APPROVAL_ICONS, UNAVAILABLE_ICON } from './approval-icons.js';
 import { approvalBadgeStyles } from './approval-badge.styles.js';
 
@@ -94,6 +95,15 @@ export class XecmApprovalBadge extends XecmDataElement {
             ? [`workspace:${this.workspaceId}`]
             : [],
       () => void this.task.run(),
+    );
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    warnWithoutClient(
+      this,
+      () => Boolean(this.bff),
+      () => this.loads,
     );
   }
 

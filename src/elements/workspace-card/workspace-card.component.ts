@@ -11,6 +11,7 @@ import { XecmLoadEvent } from '../events/xecm-load-event.js';
 import { XecmErrorEvent } from '../events/xecm-error-event.js';
 import { XecmWorkspaceCreateEvent } from '../events/xecm-workspace-create-event.js';
 import { errorDetail } from '../approval-badge/error-detail.js';
+import { warnWithoutClient } from '../approval-badge/warn-without-client.js';
 import { workspaceCardStyles } from './workspace-card.styles.js';
 import {
   errorView,
@@ -118,6 +119,15 @@ export class XecmWorkspaceCard extends XecmDataElement {
         ];
       },
       () => void this.task.run(),
+    );
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    warnWithoutClient(
+      this,
+      () => Boolean(this.bff),
+      () => Boolean(this.workspaceId || this.businessObject),
     );
   }
 
