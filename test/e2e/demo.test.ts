@@ -106,7 +106,7 @@ describe('demo story in Chromium', () => {
     await shot('07-region-changed');
   });
 
-  it('shows the ERP page with a card per purchase order and supplier, in one batched lookup', async () => {
+  it('shows the ERP page with a card per purchase order and supplier in one batched lookup, and creates a missing workspace from its card', async () => {
     const batches: string[] = [];
     page.on('request', (r) => {
       if (r.url().includes('/v1/workspaces/lookup')) batches.push(r.url());
@@ -118,6 +118,11 @@ describe('demo story in Chromium', () => {
       .waitFor(WAIT);
     await page.locator('[data-supplier="S-3001"] xecm-workspace-card [part~="name"]').waitFor(WAIT);
     assert.ok(batches.length <= 2, `expected batched lookups, saw ${batches.length} requests`);
+    // A purchase order without a workspace: the card's "Create workspace" provisions it in place.
+    const card = page.locator('[data-po="PO-4500010001"] xecm-workspace-card');
+    await card.locator('[part~="create-button"]').click();
+    await card.locator('[part~="name"]').filter({ hasText: 'Gearboxes for line 3' }).waitFor(WAIT);
+    await card.locator('[part~="metadata"]').filter({ hasText: 'PO-4500010001' }).waitFor(WAIT);
     await shot('erp');
   });
 
