@@ -37,9 +37,10 @@ export class TtlCache<T> {
     return promise;
   }
 
-  /** Drops every entry whose key contains `fragment` (e.g. `workspace:123`). */
-  invalidate(fragment: string): void {
-    for (const key of this.#entries.keys()) if (key.includes(fragment)) this.#entries.delete(key);
+  /** Drops every entry whose key ends with `\u0000<suffix>` (e.g. `workspace:123`), for every user. */
+  invalidate(suffix: string): void {
+    const tail = `\u0000${suffix}`;
+    for (const key of this.#entries.keys()) if (key.endsWith(tail)) this.#entries.delete(key);
   }
 
   clear(): void {
