@@ -28,6 +28,15 @@ function closestAttribute(el: Element, name: string): string {
   return '';
 }
 
+// Intl formatters are expensive to create and a list formats every row.
+const formatters = new Map<string, unknown>();
+function cached<O, F>(ctor: new (locale: string, options?: O) => F, locale: string, options?: O): F {
+  const key = `${ctor.name}|${locale}|${JSON.stringify(options ?? {})}`;
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) formatters.set(key, (formatter = new ctor(locale, options)));
+  return formatter;
+}
+
 const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
@@ -45,6 +54,8 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
  */
 export class LocalizeController implements ReactiveController {
   readonly host: Host;
+  /** Resolved once per update: a list renders many strings and the tree walk is not free. */
+  #locale: Locale | undefined;
 
   constructor(host: Host) {
     this.host = host;
@@ -65,6 +76,10 @@ export class LocalizeController implements ReactiveController {
     connected.delete(this);
   }
 
+  hostUpdate(): void {
+    this.#locale = undefined;
+  }
+
   /** Re-render every connected element (after a provider changes its locale). */
   static refreshAll(): void {
     refreshAll();
@@ -82,7 +97,7 @@ export class LocalizeController implements ReactiveController {
 
   /** The shipped locale in use. */
   get locale(): Locale {
-    return resolveLocale(this.requested);
+    return (this.#locale ??= resolveLocale(this.requested));
   }
 
   /** `rtl` or `ltr`, from the nearest `dir`. */
@@ -121,7 +136,7 @@ export class LocalizeController implements ReactiveController {
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.intlLocale, options).format(value);
+    return cached(Intl.NumberFormat, this.intlLocale, options).format(value);
   }
 
   /** `1.5 MB`, `320 kB` in the locale's notation. */
@@ -146,13 +161,13 @@ export class LocalizeController implements ReactiveController {
     date: Date | string | number,
     options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
   ): string {
-    return new Intl.DateTimeFormat(this.intlLocale, options).format(new Date(date));
+    return cached(Intl.DateTimeFormat, this.intlLocale, options).format(new Date(date));
   }
 
   /** `3 hours ago`, `yesterday`, `in 2 days`; `now` is injectable for tests. */
   relativeTime(date: Date | string | number, now: Date | number = Date.now()): string {
     const seconds = (new Date(date).getTime() - new Date(now).getTime()) / 1000;
-    const format = new Intl.RelativeTimeFormat(this.intlLocale, { numeric: 'auto' });
+    const format = cached(Intl.RelativeTimeFormat, this.intlLocale, { numeric: 'auto' });
     for (const [unit, size] of RELATIVE_UNITS) {
       if (Math.abs(seconds) >= size || unit === 'second')
         return format.format(Math.round(seconds / size), unit);
