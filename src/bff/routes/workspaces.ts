@@ -12,6 +12,7 @@ import { stateChanging } from '../http/csrf.js';
 import type { BffEnv } from '../http/env.js';
 import { problemBody, ProblemError } from '../http/problem.js';
 import { jsonBody, nodeId, parseInput } from '../http/validate.js';
+import { createLimiter } from '../services/limiter.js';
 import { boundaryOf, openFilePart } from '../services/multipart-file.js';
 
 const BATCH_BODY_LIMIT = 64 * 1024;
@@ -43,6 +44,8 @@ export function workspaceRoutes(ctx: BffContext): Hono<BffEnv> {
       const signal = c.req.raw.signal;
       // Identical items in one batch share one upstream read (cards for the same record on a page).
       const pending = new Map<string, Promise<LookupResult>>();
+      // Distinct items run a few at a time, so one batch of 100 cannot flood xECM.
+      const limit = createLimiter(config.xecm.concurrency);
       const resolve = (item: LookupItem): Promise<LookupResult> => {
         const key =
           'workspaceId' in item
@@ -50,10 +53,11 @@ export function workspaceRoutes(ctx: BffContext): Hono<BffEnv> {
             : `bo:${item.system}\u0000${item.type}\u0000${item.id}`;
         let result = pending.get(key);
         if (!result) {
-          const work =
+          const work = limit(() =>
             'workspaceId' in item
               ? workspaces.summary(user, item.workspaceId, signal)
-              : workspaces.lookup(user, item, signal);
+              : workspaces.lookup(user, item, signal),
+          );
           result = work.then(
             (workspace): LookupResult => ({ ok: true, workspace }),
             (error: unknown): LookupResult => {
