@@ -2,6 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { APPROVAL_STATES } from '../../src/contract/index.js';
 import { BffClient } from '../../src/client/index.js';
 import '../../src/elements/approval-badge/approval-badge.js';
+import '../../src/elements/provider/provider.js';
 import type { XecmApprovalBadge } from '../../src/elements/approval-badge/approval-badge.component.js';
 import { useHandlers } from '../mocks/server-setup.js';
 import {
@@ -203,5 +204,39 @@ describe('<xecm-approval-badge> loading its state', () => {
     bff.invalidate('workspace:9999');
     await aTimeout(50);
     expect(mock.count()).to.equal(before);
+  });
+
+  it('gets its client from <xecm-provider>', async () => {
+    const mock = createWorkspaceMock();
+    useHandlers(...mock.handlers);
+    const provider = await fixture(
+      html`<xecm-provider bff-url=${BFF_BASE}
+        ><xecm-approval-badge workspace-id="2003"></xecm-approval-badge
+      ></xecm-provider>`,
+    );
+    const el = provider.querySelector('xecm-approval-badge')!;
+    await ready(el);
+    expect(el.getAttribute('state')).to.equal('draft');
+  });
+});
+
+describe('<xecm-approval-badge> theme', () => {
+  const background = (el: XecmApprovalBadge) => getComputedStyle(base(el)).backgroundColor;
+
+  it('uses the dark palette under <xecm-provider theme="dark"> and the light one under theme="light"', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div>
+        <xecm-provider theme="light"
+          ><xecm-approval-badge state="approved"></xecm-approval-badge
+        ></xecm-provider>
+        <xecm-provider theme="dark"
+          ><xecm-approval-badge state="approved"></xecm-approval-badge
+        ></xecm-provider>
+      </div>`,
+    );
+    const [light, dark] = [...wrapper.querySelectorAll('xecm-approval-badge')];
+    await Promise.all([light!.updateComplete, dark!.updateComplete]);
+    expect(background(light!)).to.equal('rgb(220, 252, 231)');
+    expect(background(dark!)).to.equal('rgb(20, 83, 45)');
   });
 });

@@ -205,7 +205,25 @@ describe('<xecm-workspace-card> ready', () => {
     expect(badge.getAttribute('state')).to.equal('rejected');
   });
 
-  it('renders 20 cards of one workspace with a single request', async () => {
+  it('shows the latest target when its id changes while loading (no stale answer, one xecm-load)', async () => {
+    const { client } = mockBff({ delayMs: 40 });
+    let loads = 0;
+    const el = await fixture<XecmWorkspaceCard>(
+      html`<xecm-workspace-card
+        workspace-id="2001"
+        .client=${client}
+        @xecm-load=${() => loads++}
+      ></xecm-workspace-card>`,
+    );
+    el.workspaceId = '2003';
+    await loaded(el);
+    await aTimeout(80);
+    expect($(el, '[part~="name"]')!.textContent).to.equal('Warranty claim 88-1234');
+    expect(loads).to.equal(1);
+  });
+
+  it('renders 20 cards of one workspace with a single request', async function () {
+    this.timeout(30_000); // twenty elements plus axe: slow on a loaded shared runner
     const { mock, client } = mockBff();
     const wrapper = await fixture<HTMLElement>(
       html`<div>
@@ -337,7 +355,8 @@ describe('<xecm-workspace-card> language', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('mirrors in a right-to-left context', async () => {
+  it('mirrors in a right-to-left context', async function () {
+    this.timeout(30_000); // layout plus axe: slow on a loaded shared runner
     const { client } = mockBff();
     const wrapper = await fixture<HTMLElement>(
       html`<div dir="rtl" style="width: 400px">
