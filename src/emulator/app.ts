@@ -18,7 +18,9 @@ import { nodeRoutes } from './routes/nodes.js';
 import { otdsRoutes } from './routes/otds.js';
 import { searchRoutes } from './routes/search.js';
 import { webUiRoutes } from './routes/web-ui.js';
+import { workflowStatusRoutes } from './routes/workflow-status.js';
 import { workflowRoutes } from './routes/workflows.js';
+import { workspaceCreateRoutes } from './routes/workspace-create.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 
 export interface EmulatorApp {
@@ -51,6 +53,8 @@ export function createEmulatorApp(options: EmulatorOptions = {}): EmulatorApp {
     categoryRoutes,
     auditRoutes,
     workflowRoutes,
+    workflowStatusRoutes,
+    workspaceCreateRoutes,
     searchRoutes,
     memberRoutes,
   ]) {

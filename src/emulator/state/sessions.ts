@@ -14,6 +14,8 @@ export interface OtdsToken {
   readonly expiresAt: number;
 }
 
+const MAX_TICKETS = 100_000;
+
 function opaque(bytes: number): string {
   return randomBytes(bytes).toString('base64url');
 }
@@ -30,6 +32,14 @@ export class Sessions {
     this.prune(now);
     const ticket = opaque(48);
     this.tickets.set(ticket, { userId, expiresAt: now + this.ticketTtlSeconds * 1000 });
+    if (this.tickets.size > MAX_TICKETS) {
+      // Every call renews the ticket; under load the oldest (long since swapped out) are dropped early.
+      let drop = MAX_TICKETS / 10;
+      for (const key of this.tickets.keys()) {
+        if (drop-- <= 0) break;
+        this.tickets.delete(key);
+      }
+    }
     return ticket;
   }
 
