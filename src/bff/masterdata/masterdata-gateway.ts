@@ -1,7 +1,7 @@
 import { ProblemError } from '../http/problem.js';
-import { TtlCache } from '../services/ttl-cache.js';
 import { AdapterError, HttpAdapter, type MasterDataRecord } from './http-adapter.js';
 import type { MasterDataConfig } from './masterdata-config.js';
+import { RecordCache } from './record-cache.js';
 
 /** The BFF's answer to xECM's connector for one business object. */
 export interface MasterDataAnswer {
@@ -14,12 +14,12 @@ export interface MasterDataAnswer {
 /** Routes master-data reads to the adapter of each LOB system, caching successful reads briefly. */
 export class MasterDataGateway {
   readonly #adapters = new Map<string, HttpAdapter>();
-  readonly #cache: TtlCache<MasterDataRecord>;
+  readonly #cache: RecordCache<MasterDataRecord>;
 
   constructor(config: MasterDataConfig, fetchImpl?: typeof fetch) {
     for (const [name, system] of Object.entries(config.systems))
       this.#adapters.set(name, new HttpAdapter(system, fetchImpl));
-    this.#cache = new TtlCache(config.cacheTtlSeconds * 1000);
+    this.#cache = new RecordCache(config.cacheTtlSeconds * 1000);
   }
 
   async get(system: string, boType: string, boId: string, signal?: AbortSignal): Promise<MasterDataAnswer> {
@@ -38,7 +38,7 @@ export class MasterDataGateway {
 
   /** Forget a cached record (e.g. when the LOB system reports a change). */
   invalidate(system: string, boType: string, boId: string): void {
-    this.#cache.invalidate(`${system}\u0000${boType}\u0000${boId}`);
+    this.#cache.delete(`${system}\u0000${boType}\u0000${boId}`);
   }
 
   #adapter(system: string, boType: string): HttpAdapter {
