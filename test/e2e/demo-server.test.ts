@@ -74,7 +74,7 @@ describe('demo LOB server', () => {
   it('creates an account and sends a Standard Webhooks signed account.created to the BFF', async () => {
     const res = await api('/api/accounts', {
       method: 'POST',
-      body: JSON.stringify({ name: 'Wayne Enterprises', region: 'Americas', owner: 'max.sales' }),
+      body: JSON.stringify({ name: 'Wayne Enterprises', region: 'North America', owner: 'max.sales' }),
     });
     assert.equal(res.status, 201);
     const { account, event } = await res.json();
@@ -89,7 +89,7 @@ describe('demo LOB server', () => {
     assert.equal(verified.type, 'account.created');
     assert.equal(verified.data.accountId, account.id);
     assert.equal(verified.data.name, 'Wayne Enterprises');
-    assert.equal(verified.data.region, 'Americas');
+    assert.equal(verified.data.region, 'North America');
     const list = (await (await api('/api/accounts')).json()).items as { id: string }[];
     assert.ok(list.some((a) => a.id === account.id));
   });
@@ -136,9 +136,9 @@ describe('demo LOB server', () => {
     assert.equal(md.name, 'Acme Corporation');
     assert.equal(md.region, 'APAC');
     const po = await (
-      await fetch(`${demo.url}/masterdata/purchase-order/PO-4500001`, { headers: auth })
+      await fetch(`${demo.url}/masterdata/purchase-order/PO-4500010001`, { headers: auth })
     ).json();
-    assert.equal(po.supplierName, 'Northwind Components');
+    assert.equal(po.supplierName, 'Stark Components GmbH');
     assert.equal((await fetch(`${demo.url}/masterdata/account/A-9999`, { headers: auth })).status, 404);
     assert.equal((await fetch(`${demo.url}/masterdata/spaceship/1`, { headers: auth })).status, 404);
     const search = await (await fetch(`${demo.url}/masterdata/supplier?q=steel`, { headers: auth })).json();
