@@ -23,7 +23,11 @@ export function documentRoutes(ctx: BffContext): Hono<BffEnv> {
     const length = body.headers.get('content-length');
     if (length && /^\d+$/.test(length)) headers.set('Content-Length', length);
     // The upstream body is handed over as a stream: bytes flow as the client reads them.
-    return new Response(c.req.method === 'HEAD' ? null : body.body, { status: 200, headers });
+    if (c.req.method === 'HEAD') {
+      await body.body?.cancel();
+      return new Response(null, { status: 200, headers });
+    }
+    return new Response(body.body, { status: 200, headers });
   });
 
   return app;
