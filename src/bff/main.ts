@@ -1,20 +1,22 @@
 // The BFF process: reads env (+ BFF_CONFIG_FILE), listens, stops on SIGINT/SIGTERM.
-import { ConfigError, loadConfig } from './config.js';
+import type { RouteModule } from './app.js';
+import { ConfigError, loadConfig, type BffConfig } from './config.js';
+import { provisioningAndMasterDataRoutes } from './masterdata/extension-routes.js';
 import { startBff } from './server.js';
 
-let config;
+let config: BffConfig;
+let routes: RouteModule[];
 try {
   config = loadConfig(process.env);
+  // Optional modules configured in the same file (`provisioning`, `masterData` sections).
+  routes = provisioningAndMasterDataRoutes(process.env).routes;
 } catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(78);
-  }
-  throw error;
+  console.error(error instanceof ConfigError || error instanceof Error ? error.message : String(error));
+  process.exit(78);
 }
-const bff = await startBff(config);
+const bff = await startBff(config, { routes });
 bff.ctx.logger.info(
-  { url: bff.url, xecm: config.xecm.baseUrl, devIdentity: config.identity.devMode },
+  { url: bff.url, xecm: config.xecm.baseUrl, devIdentity: config.identity.devMode, modules: routes.length },
   'BFF listening',
 );
 const stop = (): void => {
