@@ -67,6 +67,8 @@ const env = {
   XECM_BASE_URL: emulator.url,
   BFF_IDENTITY_SECRET: secret,
   BFF_LOG_LEVEL: 'warn',
+  // The benchmark is one user hammering the BFF: lift the per-user limit.
+  BFF_RATE_LIMIT: '100000000',
 };
 const cached = await startBff(loadConfig({ ...env, BFF_SUMMARY_TTL_SECONDS: '60' }), { logStream: quiet });
 const uncached = await startBff(loadConfig({ ...env, BFF_SUMMARY_TTL_SECONDS: '0' }), { logStream: quiet });
