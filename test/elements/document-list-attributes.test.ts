@@ -25,7 +25,7 @@ describe('<xecm-document-list> attributes, parts and locales', () => {
     expect(el.getAttribute('page-size')).to.equal('2');
     expect(el.getAttribute('max-upload-bytes')).to.equal('1024');
     expect(el.getAttribute('accept')).to.equal('.pdf');
-    await waitUntil(() => mock.count('pageSize=2&sort=-modifiedAt') === 1, 'query not sent');
+    await waitUntil(() => mock.count('page=1&pageSize=2&sort=-modifiedAt') === 1, 'query not sent');
     expect(
       grid(el).querySelector('[aria-colindex="5"][role="columnheader"]')!.getAttribute('aria-sort'),
     ).to.equal('descending');

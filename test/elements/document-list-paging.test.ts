@@ -15,7 +15,11 @@ describe('<xecm-document-list> paging, filter and virtual scrolling', () => {
     const mock = createDocumentMock({ documents: sampleDocuments(45) });
     useHandlers(...mock.handlers);
     const el = await fixture<XecmDocumentList>(
-      html`<xecm-document-list workspace-id="7001" page-size="20" .client=${makeClient()}></xecm-document-list>`,
+      html`<xecm-document-list
+        workspace-id="7001"
+        page-size="20"
+        .client=${makeClient()}
+      ></xecm-document-list>`,
     );
     await waitUntil(() => rows(el).length > 0);
     await aTimeout(50);
@@ -39,7 +43,11 @@ describe('<xecm-document-list> paging, filter and virtual scrolling', () => {
     const mock = createDocumentMock({ documents: sampleDocuments(45) });
     useHandlers(...mock.handlers);
     const el = await fixture<XecmDocumentList>(
-      html`<xecm-document-list workspace-id="7001" page-size="20" .client=${makeClient()}></xecm-document-list>`,
+      html`<xecm-document-list
+        workspace-id="7001"
+        page-size="20"
+        .client=${makeClient()}
+      ></xecm-document-list>`,
     );
     await waitUntil(() => rows(el).length > 0);
     const body = part(el, 'body')!;

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import {
   DOCUMENT_PAGE_SIZE_DEFAULT,
   DOCUMENT_PAGE_SIZE_MAX,
@@ -25,7 +25,8 @@ import { COLUMNS } from './columns.js';
 import { deliverDocument } from './document-content.js';
 import { documentListStyles } from './document-list.styles.js';
 import { renderDocumentRow, renderSkeletonRows, type RowContext } from './document-row.js';
-import { moveInGrid, type GridPosition } from './grid-navigation.js';
+import { FileDropController } from './file-drop-controller.js';
+import { GridFocusController } from './grid-focus-controller.js';
 import { renderUploads, uploadMessage } from './upload-list.js';
 import { UploadQueue } from './upload-queue.js';
 import { validateUpload } from './upload-validation.js';
@@ -113,7 +114,6 @@ export class XecmDocumentList extends XecmDataElement {
   @state() private total = 0;
   @state() private pagesLoaded = 0;
   @state() private filter = '';
-  @state() private active: GridPosition = { row: -1, col: 0 };
   @state() private more: { state: 'idle' | 'loading' | 'error'; code?: string } = { state: 'idle' };
   @state() private notice?: string;
 
@@ -126,7 +126,15 @@ export class XecmDocumentList extends XecmDataElement {
   private moreAbort?: AbortController;
   private morePromise?: Promise<void>;
   private filterTimer?: ReturnType<typeof setTimeout>;
-  private dragDepth = 0;
+  private readonly grid = new GridFocusController(this, {
+    rows: () => this.rows.length,
+    cols: COLUMNS.length,
+    body: () => this.body,
+    activate: (row) => {
+      const doc = this.rows[row];
+      if (doc) void this.requestOpen(doc, 'open');
+    },
+  });
 
   private readonly task = new Task(this, {
     task: async ([client, workspaceId, source, sort, q, pageSize], { signal }) => {
@@ -150,8 +158,6 @@ export class XecmDocumentList extends XecmDataElement {
       this.total = page.total;
       this.pagesLoaded = 1;
       this.more = { state: 'idle' };
-      if (this.active.row >= this.rows.length)
-        this.active = { row: this.rows.length - 1, col: this.active.col };
       this.emit(new XecmLoadEvent());
     },
     onError: (error) => this.emit(new XecmErrorEvent(errorDetail(error))),
@@ -159,6 +165,7 @@ export class XecmDocumentList extends XecmDataElement {
 
   constructor() {
     super();
+    new FileDropController(this, { enabled: () => !this.readOnly, drop: (files) => this.upload(files) });
     // The workspace key fires on writes and live events; the page key fires when a stale-while-revalidate
     // refresh lands, so the rows switch from the stale page to the fresh one.
     this.watch(
@@ -295,20 +302,8 @@ export class XecmDocumentList extends XecmDataElement {
     return client.listDocuments(workspaceId, query, { signal, fresh });
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.addEventListener('dragenter', this.onDragEnter);
-    this.addEventListener('dragover', this.onDragOver);
-    this.addEventListener('dragleave', this.onDragLeave);
-    this.addEventListener('drop', this.onDrop);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('dragenter', this.onDragEnter);
-    this.removeEventListener('dragover', this.onDragOver);
-    this.removeEventListener('dragleave', this.onDragLeave);
-    this.removeEventListener('drop', this.onDrop);
     clearTimeout(this.filterTimer);
     this.moreAbort?.abort();
   }
@@ -438,8 +433,8 @@ export class XecmDocumentList extends XecmDataElement {
       aria-rowcount=${skeleton ? -1 : this.total + 1}
       aria-colcount=${COLUMNS.length}
       aria-busy=${busy ? 'true' : 'false'}
-      @keydown=${this.onGridKeydown}
-      @focusin=${this.onGridFocusIn}
+      @keydown=${this.grid.onKeydown}
+      @focusin=${this.grid.onFocusIn}
     >
       <div role="rowgroup">
         <div role="row" class="row head-row" part="header" aria-rowindex="1">
@@ -481,13 +476,13 @@ export class XecmDocumentList extends XecmDataElement {
       aria-sort=${dir ?? nothing}
       data-row="-1"
       data-col=${c}
-      tabindex=${sort ? nothing : this.tab(-1, c)}
+      tabindex=${sort ? nothing : this.grid.tab(-1, c)}
     >
       ${
         sort
           ? html`<button
               class="sort"
-              tabindex=${this.tab(-1, c)}
+              tabindex=${this.grid.tab(-1, c)}
               title=${this.t.sortBy(label)}
               @click=${() => this.toggleSort(sort)}
             >
@@ -508,7 +503,7 @@ export class XecmDocumentList extends XecmDataElement {
     if (this.pagesLoaded === 0 && !pending) return nothing;
     const status =
       this.pagesLoaded === 0
-        ? this.localize.strings('common').loading
+        ? t.loading
         : t.shown(this.localize.number(this.rows.length), this.localize.number(this.total));
     return html`<div part="footer">
       <span part="status" role="status">${status}</span>
@@ -539,71 +534,11 @@ export class XecmDocumentList extends XecmDataElement {
       bytes: (n) => this.localize.bytes(n),
       relativeTime: (d) => this.localize.relativeTime(d),
       dateTime: (d) => this.localize.dateTime(d),
-      tab: (row, col) => this.tab(row, col),
+      tab: (row, col) => this.grid.tab(row, col),
       open: (doc) => void this.requestOpen(doc, 'open'),
       download: (doc) => void this.requestOpen(doc, 'download'),
     };
   }
-
-  // ---------- grid keyboard model (roving tabindex, one tab stop) ----------
-
-  private get activeCell(): GridPosition {
-    const row = Math.min(this.active.row, this.rows.length - 1);
-    return { row, col: this.active.col };
-  }
-
-  private tab(row: number, col: number): '0' | '-1' {
-    const a = this.activeCell;
-    return a.row === row && a.col === col ? '0' : '-1';
-  }
-
-  private cellTarget(pos: GridPosition): HTMLElement | null {
-    const cell = this.renderRoot.querySelector<HTMLElement>(`[data-row="${pos.row}"][data-col="${pos.col}"]`);
-    return cell?.querySelector<HTMLElement>('button') ?? cell;
-  }
-
-  private async focusCell(pos: GridPosition): Promise<void> {
-    this.active = pos;
-    await this.updateComplete;
-    if (pos.row >= 0 && !this.cellTarget(pos)) {
-      const virtualizer = this.body?.[virtualizerRef];
-      virtualizer?.element(pos.row)?.scrollIntoView({ block: 'nearest' });
-      await virtualizer?.layoutComplete.catch(() => undefined);
-      await this.updateComplete;
-    }
-    this.cellTarget(pos)?.focus();
-  }
-
-  private readonly onGridKeydown = (e: KeyboardEvent): void => {
-    const cell = (e.target as Element).closest<HTMLElement>('[data-col]');
-    if (!cell) return;
-    const at = { row: Number(cell.dataset.row), col: Number(cell.dataset.col) };
-    if (e.key === 'Enter' && at.row >= 0 && !(e.target instanceof HTMLButtonElement)) {
-      e.preventDefault();
-      const doc = this.rows[at.row];
-      if (doc) void this.requestOpen(doc, 'open');
-      return;
-    }
-    const rowHeight = cell.getBoundingClientRect().height || 40;
-    const page = Math.max(1, Math.floor((this.body?.clientHeight ?? 400) / rowHeight) - 1);
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const next = moveInGrid(e.key, e.ctrlKey || e.metaKey, at, {
-      rows: this.rows.length,
-      cols: COLUMNS.length,
-      page,
-      rtl,
-    });
-    if (!next) return;
-    e.preventDefault();
-    void this.focusCell(next);
-  };
-
-  private readonly onGridFocusIn = (e: FocusEvent): void => {
-    const cell = (e.target as Element).closest<HTMLElement>('[data-col]');
-    if (!cell) return;
-    const pos = { row: Number(cell.dataset.row), col: Number(cell.dataset.col) };
-    if (pos.row !== this.active.row || pos.col !== this.active.col) this.active = pos;
-  };
 
   private toggleSort(key: DocumentSortKey): void {
     const current = this.effectiveSort;
@@ -647,39 +582,8 @@ export class XecmDocumentList extends XecmDataElement {
     if (input.files) this.upload([...input.files]);
     input.value = '';
   };
-
-  private readonly onDragEnter = (e: DragEvent): void => {
-    if (this.readOnly || !hasFiles(e)) return;
-    e.preventDefault();
-    this.dragDepth++;
-    this.dragging = true;
-  };
-
-  private readonly onDragOver = (e: DragEvent): void => {
-    if (this.readOnly || !hasFiles(e)) return;
-    e.preventDefault();
-    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-  };
-
-  private readonly onDragLeave = (): void => {
-    if (!this.dragging) return;
-    this.dragDepth = Math.max(0, this.dragDepth - 1);
-    if (this.dragDepth === 0) this.dragging = false;
-  };
-
-  private readonly onDrop = (e: DragEvent): void => {
-    this.dragDepth = 0;
-    this.dragging = false;
-    if (this.readOnly || !hasFiles(e)) return;
-    e.preventDefault();
-    this.upload([...(e.dataTransfer?.files ?? [])]);
-  };
 }
 
 function firstPage(sort: DocumentSort, q: string, pageSize: number): DocumentQuery {
   return q ? { page: 1, pageSize, sort, q } : { page: 1, pageSize, sort };
-}
-
-function hasFiles(e: DragEvent): boolean {
-  return [...(e.dataTransfer?.types ?? [])].includes('Files');
 }
