@@ -7,6 +7,26 @@ import { setupWorker } from 'msw/browser';
 /** Base URL the mocked BFF lives under. */
 export const MOCK_BFF_BASE = '/bff';
 
+/**
+ * Test pages run concurrently in one browser profile and share the worker. A page that loads while
+ * another page's worker is still activating starts uncontrolled; msw would then reload it (which aborts
+ * the test run), so wait for the worker's `clients.claim()` to take this page over first.
+ */
+async function waitForController(): Promise<void> {
+  if (navigator.serviceWorker.controller) return;
+  const registrations = await navigator.serviceWorker.getRegistrations();
+  if (registrations.length === 0) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, 5_000);
+    navigator.serviceWorker.addEventListener('controllerchange', done, { once: true });
+  });
+}
+
+await waitForController();
 export const worker = setupWorker();
 await worker.start({
   serviceWorker: { url: '/mockServiceWorker.js' },
