@@ -436,7 +436,7 @@ export class XecmDocumentList extends XecmDataElement {
       @keydown=${this.grid.onKeydown}
       @focusin=${this.grid.onFocusIn}
     >
-      <div role="rowgroup">
+      <div role="rowgroup" class="head">
         <div role="row" class="row head-row" part="header" aria-rowindex="1">
           ${COLUMNS.map((col, c) => this.renderHeaderCell(col.sort, t[col.label], c))}
         </div>

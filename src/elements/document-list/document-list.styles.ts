@@ -67,6 +67,11 @@ export const documentListStyles = css`
     min-height: var(--_row-height);
     border-bottom: 1px solid var(--_border);
   }
+  /* Reserve the same gutter as the scrolling body so header and cells line up. */
+  .head {
+    overflow-y: hidden;
+    scrollbar-gutter: stable;
+  }
   .head-row {
     font-weight: 600;
     background: var(--_surface-raised);
