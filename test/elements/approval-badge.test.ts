@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { APPROVAL_STATES } from '../../src/contract/index.js';
 import { BffClient } from '../../src/client/index.js';
 import '../../src/elements/approval-badge/approval-badge.js';
@@ -12,10 +12,13 @@ import {
   sampleWorkspace,
 } from '../mocks/workspace-handlers.js';
 
+/** Generous: lazy locale chunks and a loaded shared runner can take seconds. */
+const WAIT = { timeout: 5000 };
+
 const base = (el: XecmApprovalBadge) => el.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!;
 const label = (el: XecmApprovalBadge) => base(el).getAttribute('aria-label');
 const ready = (el: XecmApprovalBadge) =>
-  waitUntil(() => base(el)?.dataset.status !== 'loading', 'badge never loaded');
+  waitUntil(() => base(el)?.dataset.status !== 'loading', 'badge never loaded', WAIT);
 
 describe('<xecm-approval-badge> with a host-supplied state', () => {
   for (const state of APPROVAL_STATES) {
@@ -110,7 +113,7 @@ describe('<xecm-approval-badge> with a host-supplied state', () => {
     ] as const) {
       el.setAttribute('lang', lang);
       // Locales other than English load on first use; the badge re-renders when they arrive.
-      await waitUntil(() => label(el) === text, `${lang}: ${label(el)}`);
+      await waitUntil(() => label(el) === text, `${lang}: ${label(el)}`, WAIT);
     }
   });
 });
@@ -186,7 +189,7 @@ describe('<xecm-approval-badge> loading its state', () => {
     expect(el.getAttribute('state')).to.equal('draft');
     mock.upsert(sampleWorkspace({ id: '7002', approval: { state: 'approved' } }));
     bff.invalidate('workspace:7002');
-    await waitUntil(() => el.getAttribute('state') === 'approved', 'badge did not repaint');
+    await waitUntil(() => el.getAttribute('state') === 'approved', 'badge did not repaint', WAIT);
     expect(label(el)).to.equal('Approved');
   });
 
@@ -224,7 +227,9 @@ describe('<xecm-approval-badge> theme', () => {
   const background = (el: XecmApprovalBadge) => getComputedStyle(base(el)).backgroundColor;
 
   it('uses the dark palette under <xecm-provider theme="dark"> and the light one under theme="light"', async () => {
-    const wrapper = await fixture<HTMLElement>(
+    // fixtureSync: fixture() waits for an animation frame on plain wrappers, which a background tab
+    // (parallel test files) may never get.
+    const wrapper = fixtureSync<HTMLElement>(
       html`<div>
         <xecm-provider theme="light"
           ><xecm-approval-badge state="approved"></xecm-approval-badge

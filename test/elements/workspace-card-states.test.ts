@@ -6,6 +6,9 @@ import type { XecmWorkspaceCard } from '../../src/elements/workspace-card/worksp
 import { useHandlers } from '../mocks/server-setup.js';
 import { BFF_BASE, createWorkspaceMock, type WorkspaceMockOptions } from '../mocks/workspace-handlers.js';
 
+/** Generous: lazy locale chunks and a loaded shared runner can take seconds. */
+const WAIT = { timeout: 5000 };
+
 const $ = <T extends Element = HTMLElement>(el: XecmWorkspaceCard, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector);
 const statusText = (el: XecmWorkspaceCard) =>
@@ -104,7 +107,7 @@ describe('<xecm-workspace-card> states', () => {
     expect(button.getAttribute('aria-disabled')).to.equal('true');
     expect(button.textContent!.trim()).to.equal('Creating workspace…');
     button.click();
-    await waitUntil(() => $(el, '[part~="link"]'), 'new workspace never shown');
+    await waitUntil(() => $(el, '[part~="link"]'), 'new workspace never shown', WAIT);
     expect(creates(mock)).to.have.length(1);
     expect(creates(mock)[0]!.body).to.deep.equal({
       businessObject: { system: 'crm', type: 'account', id: 'A-404' },

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { BffClient } from '../../src/client/index.js';
 import '../../src/elements/workspace-card/workspace-card.js';
@@ -14,10 +14,13 @@ import {
   type WorkspaceMockOptions,
 } from '../mocks/workspace-handlers.js';
 
+/** Generous: lazy locale chunks and a loaded shared runner can take seconds. */
+const WAIT = { timeout: 5000 };
+
 const $ = <T extends Element = HTMLElement>(el: XecmWorkspaceCard, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector);
 const loaded = (el: XecmWorkspaceCard) =>
-  waitUntil(() => $(el, '[part~="footer"]') && !$(el, '[aria-busy="true"]'), 'card never became ready');
+  waitUntil(() => $(el, '[part~="footer"]') && !$(el, '[aria-busy="true"]'), 'card never became ready', WAIT);
 
 function mockBff(options: WorkspaceMockOptions = {}) {
   const mock = createWorkspaceMock(options);
@@ -199,7 +202,7 @@ describe('<xecm-workspace-card> ready', () => {
     client.invalidate('workspace:2101');
     await el.updateComplete;
     expect($(el, '[part~="name"]')!.textContent).to.equal('Old name');
-    await waitUntil(() => $(el, '[part~="name"]')!.textContent === 'New name', 'card did not repaint');
+    await waitUntil(() => $(el, '[part~="name"]')!.textContent === 'New name', 'card did not repaint', WAIT);
     const badge = $<XecmApprovalBadge>(el, 'xecm-approval-badge')!;
     await badge.updateComplete;
     expect(badge.getAttribute('state')).to.equal('rejected');
@@ -225,7 +228,9 @@ describe('<xecm-workspace-card> ready', () => {
   it('renders 20 cards of one workspace with a single request', async function () {
     this.timeout(30_000); // twenty elements plus axe: slow on a loaded shared runner
     const { mock, client } = mockBff();
-    const wrapper = await fixture<HTMLElement>(
+    // fixtureSync: fixture() waits for an animation frame on plain wrappers, which a background tab
+    // (parallel test files) may never get.
+    const wrapper = fixtureSync<HTMLElement>(
       html`<div>
         ${Array.from({ length: 20 }, () => html`<xecm-workspace-card system="crm" type="account" bo-id="A-1001" .client=${client}></xecm-workspace-card>`)}
       </div>`,
@@ -317,6 +322,7 @@ describe('<xecm-workspace-card> language', () => {
         await waitUntil(
           () => $(el, '.updated')!.textContent!.includes(updated!),
           `${lang}: ${$(el, '.updated')!.textContent}`,
+          WAIT,
         );
         expect($(el, '.count')!.textContent).to.equal(count);
       }
@@ -336,11 +342,13 @@ describe('<xecm-workspace-card> language', () => {
     await waitUntil(
       () => $(el, '.count')?.textContent === '12 Dokumente',
       'no German card from the provider',
+      WAIT,
     );
     provider.locale = 'es';
     await waitUntil(
       () => $(el, '.count')!.textContent === '12 documentos',
       'did not follow the provider locale',
+      WAIT,
     );
   });
 
@@ -350,7 +358,7 @@ describe('<xecm-workspace-card> language', () => {
       html`<xecm-workspace-card workspace-id="2001" .client=${client}></xecm-workspace-card>`,
     );
     el.setAttribute('lang', 'de');
-    await waitUntil(() => $(el, '.count')!.textContent === '12 Dokumente', 'did not switch to German');
+    await waitUntil(() => $(el, '.count')!.textContent === '12 Dokumente', 'did not switch to German', WAIT);
     expect($(el, '[part~="link"]')!.textContent).to.contain('(öffnet in neuem Tab)');
     await expect(el).to.be.accessible();
   });
@@ -358,7 +366,9 @@ describe('<xecm-workspace-card> language', () => {
   it('mirrors in a right-to-left context', async function () {
     this.timeout(30_000); // layout plus axe: slow on a loaded shared runner
     const { client } = mockBff();
-    const wrapper = await fixture<HTMLElement>(
+    // fixtureSync: fixture() waits for an animation frame on plain wrappers, which a background tab
+    // (parallel test files) may never get.
+    const wrapper = fixtureSync<HTMLElement>(
       html`<div dir="rtl" style="width: 400px">
         <xecm-workspace-card workspace-id="2001" .client=${client}></xecm-workspace-card>
       </div>`,
