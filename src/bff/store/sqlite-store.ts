@@ -376,10 +376,15 @@ export class SqliteStore implements Store {
     return this.#run(() => {
       const where: string[] = [];
       const args: (string | number)[] = [];
-      if (query.from !== undefined) (where.push('at >= ?'), args.push(query.from));
-      if (query.to !== undefined) (where.push('at < ?'), args.push(query.to));
-      if (query.workspaceId !== undefined) (where.push('workspace_id = ?'), args.push(query.workspaceId));
-      if (query.documentId !== undefined) (where.push('document_id = ?'), args.push(query.documentId));
+      const add = (clause: string, value: string | number | undefined): void => {
+        if (value === undefined) return;
+        where.push(clause);
+        args.push(value);
+      };
+      add('at >= ?', query.from);
+      add('at < ?', query.to);
+      add('workspace_id = ?', query.workspaceId);
+      add('document_id = ?', query.documentId);
       const sql = `SELECT * FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at, id LIMIT ?`;
       args.push(query.limit ?? 10_000);
       return (this.#db.prepare(sql).all(...args) as AuditDbRow[]).map((r) => ({
