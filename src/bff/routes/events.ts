@@ -1,0 +1,108 @@
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { TOPIC_PATTERN, type Topic } from '../../contract/index.js';
+import type { HubMessage, Broadcaster } from '../events/hub.js';
+import type { BffEnv } from '../http/env.js';
+import { problemResponse } from '../http/problem.js';
+
+export const MAX_TOPICS_PER_STREAM = 50;
+
+export interface EventsRouteOptions {
+  hub: Broadcaster;
+  /** May this user see this workspace or document? Provided by the BFF core (xECM permissions). */
+  canSee: (user: string, topic: Topic) => Promise<boolean>;
+  heartbeatMs?: number;
+}
+
+function parseTopics(raw: string | undefined): Topic[] | null {
+  if (!raw) return null;
+  const topics = [...new Set(raw.split(','))];
+  if (topics.length > MAX_TOPICS_PER_STREAM || !topics.every((t) => TOPIC_PATTERN.test(t))) return null;
+  return topics as Topic[];
+}
+
+/** A garbage or oversized Last-Event-ID counts as absent (the stream still opens). */
+function parseLastEventId(raw: string | undefined): number | null {
+  return raw && /^[0-9]{1,15}$/.test(raw) ? Number(raw) : null;
+}
+
+/** `GET /v1/events?topics=workspace:1,document:2`: Server-Sent Events; mount behind `authenticate`. */
+export function eventsRoutes(options: EventsRouteOptions): Hono<BffEnv> {
+  const app = new Hono<BffEnv>();
+  app.get('/', async (c) => {
+    const topics = parseTopics(c.req.query('topics'));
+    if (!topics) {
+      return problemResponse(c, 400, 'bad-request', {
+        detail: `topics: 1 to ${MAX_TOPICS_PER_STREAM} comma-separated workspace:<id> or document:<id>`,
+      });
+    }
+    const user = c.get('user');
+    const allowed = await Promise.all(topics.map((t) => options.canSee(user, t).catch(() => false)));
+    // Same answer for "missing" and "not yours": a stream never reveals what exists.
+    if (allowed.includes(false))
+      return problemResponse(c, 403, 'forbidden', { detail: 'A topic is not available.' });
+
+    const queue: HubMessage[] = [];
+    let wake: (() => void) | undefined;
+    const subscription = options.hub.subscribe(user, topics, (m) => {
+      queue.push(m);
+      wake?.();
+    });
+    if (!subscription) {
+      return problemResponse(
+        c,
+        429,
+        'rate-limited',
+        { detail: 'Too many open event streams.' },
+        { 'Retry-After': '30' },
+      );
+    }
+    const lastEventId = parseLastEventId(c.req.header('last-event-id'));
+    c.header('X-Accel-Buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      let closed = false;
+      stream.onAbort(() => {
+        closed = true;
+        subscription.close();
+        wake?.();
+      });
+      // An immediate write flushes the headers so EventSource opens at once.
+      await stream.writeSSE({ event: 'ready', data: '{}', retry: 3000 + Math.floor(Math.random() * 4000) });
+      let sent = lastEventId ?? 0;
+      const write = async (m: HubMessage) => {
+        if (m.kind === 'event' && m.seq <= sent) return; // already replayed
+        sent = Math.max(sent, m.seq);
+        await stream.writeSSE(
+          m.kind === 'resync'
+            ? { id: String(m.seq), event: 'resync', data: '{}' }
+            : { id: String(m.seq), event: m.event.type, data: JSON.stringify(m.event) },
+        );
+      };
+      if (lastEventId !== null) {
+        try {
+          for (const m of options.hub.replay(lastEventId, topics)) await write(m);
+        } catch {
+          await stream.writeSSE({ event: 'resync', data: '{}' });
+        }
+      }
+      const heartbeatMs = options.heartbeatMs ?? 15_000;
+      while (!closed) {
+        const next = queue.shift();
+        if (next) {
+          await write(next);
+          continue;
+        }
+        const beat = await new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(true), heartbeatMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve(false);
+          };
+        });
+        wake = undefined;
+        if (beat && !closed) await stream.write(': ping\n\n');
+      }
+    });
+  });
+  return app;
+}
