@@ -1,10 +1,10 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { CreateWorkspaceRequest } from '../../contract/index.js';
 import type { RouteModule } from '../app.js';
 import type { BffContext } from '../context.js';
 import { stateChanging } from '../http/csrf.js';
+import { verifyWebhook, WebhookVerificationError } from '../events/webhook-signature.js';
 import type { BffEnv } from '../http/env.js';
 import { ProblemError } from '../http/problem.js';
 import { jsonBody, parseInput } from '../http/validate.js';
@@ -53,27 +53,6 @@ export function provisioningRoutes(config: ProvisioningConfig): ProvisioningModu
   };
 }
 
-const TOLERANCE_SECONDS = 300;
-
-function verifyStandardWebhook(
-  secret: string,
-  id: string,
-  timestamp: string,
-  signatures: string,
-  body: string,
-): boolean {
-  if (!/^[0-9]{1,12}$/.test(timestamp) || Math.abs(Date.now() / 1000 - Number(timestamp)) > TOLERANCE_SECONDS)
-    return false;
-  const key = Buffer.from(secret.startsWith('whsec_') ? secret.slice(6) : secret, 'base64');
-  const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest();
-  return signatures.split(' ').some((part) => {
-    const [version, mac] = part.split(',', 2);
-    if (version !== 'v1' || !mac) return false;
-    const given = Buffer.from(mac, 'base64');
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  });
-}
-
 /**
  * Fallback `POST /hooks/lob/:system` for deployments without the events module's LOB hook: verifies the
  * Standard Webhooks signature over the raw body and provisions on `account.created`, `project.created`,
@@ -87,10 +66,10 @@ export function lobProvisioningHook(module: ProvisioningModule, secrets: readonl
       if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(system)) throw new ProblemError(404, 'not-found');
       const raw = await c.req.text();
       if (raw.length > BODY_LIMIT) throw new ProblemError(413, 'payload-too-large');
-      const id = c.req.header('webhook-id') ?? '';
-      const ts = c.req.header('webhook-timestamp') ?? '';
-      const sig = c.req.header('webhook-signature') ?? '';
-      if (!id || !secrets.some((s) => verifyStandardWebhook(s, id, ts, sig, raw))) {
+      try {
+        verifyWebhook(c.req.header(), raw, { secrets });
+      } catch (error) {
+        if (!(error instanceof WebhookVerificationError)) throw error;
         throw new ProblemError(401, 'unauthenticated', {
           detail: 'The webhook signature is missing, stale or wrong.',
         });
