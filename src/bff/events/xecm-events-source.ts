@@ -1,0 +1,31 @@
+/** One entry of a node's audit trail (`GET /api/v2/nodes/{id}/audit`). */
+export interface XecmAuditEntry {
+  id: number;
+  eventType: number;
+  /** ISO 8601 with offset. */
+  date: string;
+}
+
+/** What the detector needs to know about a node to name its change. */
+export interface XecmNodeState {
+  isDocument: boolean;
+  approvalStatus: string | null;
+}
+
+/** The few xECM reads the change detector depends on; the BFF core's client can implement it. */
+export interface XecmEventsSource {
+  /** Entries at or after `since` (ISO), oldest first; `since` null = only the newest one. */
+  audit(nodeId: string, since: string | null): Promise<XecmAuditEntry[]>;
+  nodeState(nodeId: string): Promise<XecmNodeState>;
+}
+
+/** Content Server audit event types (as listed in `audit_event_types`). */
+export const XECM_AUDIT_TYPES = {
+  create: 1,
+  update: 2,
+  addVersion: 3,
+  categoryChange: 4,
+  workflowInitiated: 5,
+  workflowStep: 6,
+  workflowCompleted: 7,
+} as const;

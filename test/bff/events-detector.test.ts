@@ -1,0 +1,110 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import type { AddressInfo } from 'node:net';
+import { startEmulator } from '../../src/emulator/server.js';
+import { WELL_KNOWN } from '../../src/emulator/seed/well-known.js';
+import { SqliteStore } from '../../src/bff/store/sqlite-store.js';
+import { ChangeDetector } from '../../src/bff/events/detector.js';
+import { RestEventsSource } from '../../src/bff/events/rest-events-source.js';
+import { hooksRoutes } from '../../src/bff/routes/hooks.js';
+import { generateWebhookSecret } from '../../src/bff/events/webhook-signature.js';
+import type { BffEnv } from '../../src/bff/http/env.js';
+import type { StoredEvent } from '../../src/bff/store/store.js';
+
+const docId = String(WELL_KNOWN.acme.draftDocumentId);
+
+describe('change detector against the emulator', () => {
+  const store = new SqliteStore({ path: ':memory:' });
+  const secret = generateWebhookSecret();
+  let hookServer: ServerType;
+  let emulator: Awaited<ReturnType<typeof startEmulator>>;
+  let ticket = '';
+
+  before(async () => {
+    const app = new Hono<BffEnv>();
+    app.use(async (c, next) => {
+      c.set('requestId', 't');
+      await next();
+    });
+    app.route('/hooks', hooksRoutes({ store, secrets: () => [secret] }));
+    hookServer = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => hookServer.once('listening', r));
+    const hookUrl = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hooks/xecm`;
+    emulator = await startEmulator({ port: 0, callout: { url: hookUrl, secret } });
+    const res = await fetch(`${emulator.url}/api/v1/auth`, {
+      method: 'POST',
+      body: new URLSearchParams({ username: 'Admin', password: 'livelink' }),
+    });
+    ticket = ((await res.json()) as { ticket: string }).ticket;
+  });
+  after(async () => {
+    await emulator.close();
+    hookServer.close();
+    store.close();
+  });
+
+  const setApproval = async (value: string) => {
+    const res = await fetch(`${emulator.url}/api/v2/nodes/${docId}/categories/9001`, {
+      method: 'PUT',
+      headers: { OTCSTicket: ticket },
+      body: new URLSearchParams({ '9001_2': value }),
+    });
+    assert.equal(res.status, 200);
+  };
+
+  it('turns an approval into one document.approved event, whether seen by polling or by callout', async () => {
+    const source = new RestEventsSource({ baseUrl: emulator.url, ticket: async () => ticket });
+    const fail = (error: unknown) => assert.fail(String(error));
+    // One detector shares the store with /hooks/xecm; another polls on its own to show what polling alone sees.
+    const shared = new ChangeDetector({ store, source, watched: () => [`document:${docId}`], onError: fail });
+    const pollOnly = new SqliteStore({ path: ':memory:' });
+    const polled: StoredEvent[] = [];
+    const alone = new ChangeDetector({
+      store: pollOnly,
+      source,
+      watched: () => [`document:${docId}`],
+      onEvents: (e) => polled.push(...e),
+      onError: fail,
+    });
+    await shared.pollOnce(); // sets the cursors; seeded history is not news
+    await alone.pollOnce();
+    assert.equal(store.eventsAfter(0).length, 0);
+
+    await setApproval('Approved');
+    const callouts = async () =>
+      (
+        (await (await fetch(`${emulator.url}/emulator/callouts`)).json()) as {
+          callouts: { id: string; status?: number }[];
+        }
+      ).callouts;
+    for (let i = 0; i < 100 && !(await callouts()).some((c) => c.status !== undefined); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal((await callouts())[0]?.status, 204);
+    await shared.pollOnce();
+    await alone.pollOnce();
+
+    assert.equal(polled.length, 1);
+    assert.equal(polled[0]?.event.type, 'document.approved');
+    assert.equal(polled[0]?.event.documentId, docId);
+    const [both] = store.eventsAfter(0);
+    assert.equal(store.eventsAfter(0).length, 1);
+    assert.equal(both?.event.id, polled[0]?.event.id);
+    assert.equal(both?.event.type, 'document.approved');
+
+    // Polling again finds nothing new; a change that is not a decision is not announced.
+    await alone.pollOnce();
+    await setApproval('Draft');
+    await alone.pollOnce();
+    assert.equal(polled.length, 1);
+    await setApproval('Rejected');
+    await alone.pollOnce();
+    assert.deepEqual(
+      pollOnly.eventsAfter(0).map((s) => s.event.type),
+      ['document.approved', 'document.rejected'],
+    );
+    pollOnly.close();
+  });
+});
