@@ -5,7 +5,9 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 export default {
   files: ['test/elements/**/*.test.ts', 'test/client/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  concurrency: 2,
+  // One page at a time: a background page gets no animation frames or focus, which the virtualized list and
+  // keyboard tests need.
+  concurrency: 1,
   middleware: [
     // msw's service worker must be served from / to control the whole test page.
     function mswWorkerAtRoot(ctx, next) {
