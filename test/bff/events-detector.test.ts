@@ -7,7 +7,7 @@ import { startEmulator } from '../../src/emulator/server.js';
 import { WELL_KNOWN } from '../../src/emulator/seed/well-known.js';
 import { SqliteStore } from '../../src/bff/store/sqlite-store.js';
 import { ChangeDetector } from '../../src/bff/events/detector.js';
-import { RestEventsSource } from '../../src/bff/events/rest-events-source.js';
+import { RestEventsSource, ticketGet } from '../../src/bff/events/rest-events-source.js';
 import { hooksRoutes } from '../../src/bff/routes/hooks.js';
 import { generateWebhookSecret } from '../../src/bff/events/webhook-signature.js';
 import type { BffEnv } from '../../src/bff/http/env.js';
@@ -55,7 +55,7 @@ describe('change detector against the emulator', () => {
   };
 
   it('turns an approval into one document.approved event, whether seen by polling or by callout', async () => {
-    const source = new RestEventsSource({ baseUrl: emulator.url, ticket: async () => ticket });
+    const source = new RestEventsSource(ticketGet({ baseUrl: emulator.url, ticket: async () => ticket }));
     const fail = (error: unknown) => assert.fail(String(error));
     // One detector shares the store with /hooks/xecm; another polls on its own to show what polling alone sees.
     const shared = new ChangeDetector({ store, source, watched: () => [`document:${docId}`], onError: fail });

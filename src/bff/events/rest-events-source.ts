@@ -20,7 +20,10 @@ const CategoryAnswer = z.object({
   results: z.object({ data: z.object({ categories: z.record(z.string(), z.unknown()) }) }),
 });
 
-export interface RestEventsSourceOptions {
+/** GET of a path under `<xecm>/api` (e.g. `/v2/nodes/1/audit`): parsed JSON, or null for a 404. */
+export type XecmGet = (path: string, query: Record<string, string>) => Promise<unknown>;
+
+export interface TicketGetOptions {
   baseUrl: string;
   /** OTCSTicket of a user allowed to read the audit trail of watched nodes. */
   ticket: () => Promise<string>;
@@ -28,17 +31,17 @@ export interface RestEventsSourceOptions {
   timeoutMs?: number;
 }
 
-/** XecmEventsSource over Content Server REST (audit trail, node properties, Document Control category). */
-export class RestEventsSource implements XecmEventsSource {
-  constructor(private readonly options: RestEventsSourceOptions) {}
-
-  async #get(path: string, allow404 = false): Promise<unknown> {
-    const res = await (this.options.fetch ?? fetch)(new URL(path, this.options.baseUrl), {
-      headers: { OTCSTicket: await this.options.ticket() },
+/** An XecmGet with a ticket of its own (tests against the emulator, or deployments without the core client). */
+export function ticketGet(options: TicketGetOptions): XecmGet {
+  return async (path, query) => {
+    const url = new URL(`/api${path}`, options.baseUrl);
+    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+    const res = await (options.fetch ?? fetch)(url, {
+      headers: { OTCSTicket: await options.ticket() },
       redirect: 'manual',
-      signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
-    if (allow404 && res.status === 404) {
+    if (res.status === 404) {
       await res.body?.cancel();
       return null;
     }
@@ -47,14 +50,18 @@ export class RestEventsSource implements XecmEventsSource {
       throw new Error(`xECM answered ${res.status} for an event read`);
     }
     return res.json();
-  }
+  };
+}
+
+/** XecmEventsSource over Content Server REST (audit trail, node properties, Document Control category). */
+export class RestEventsSource implements XecmEventsSource {
+  constructor(private readonly get: XecmGet) {}
 
   async audit(nodeId: string, since: string | null): Promise<XecmAuditEntry[]> {
-    const q = new URLSearchParams(
-      since === null ? { sort: 'desc_audit_date', limit: '1' } : { sort: 'asc_audit_date', limit: '200' },
-    );
-    if (since !== null) q.set('where_audit_date_start', since);
-    const body = AuditAnswer.parse(await this.#get(`/api/v2/nodes/${encodeURIComponent(nodeId)}/audit?${q}`));
+    const q: Record<string, string> =
+      since === null ? { sort: 'desc_audit_date', limit: '1' } : { sort: 'asc_audit_date', limit: '200' };
+    if (since !== null) q['where_audit_date_start'] = since;
+    const body = AuditAnswer.parse(await this.get(`/v2/nodes/${encodeURIComponent(nodeId)}/audit`, q));
     return body.results.data.audit.map((e) => ({
       id: e.id,
       eventType: e.event_type,
@@ -64,8 +71,8 @@ export class RestEventsSource implements XecmEventsSource {
 
   async nodeState(nodeId: string): Promise<XecmNodeState> {
     const id = encodeURIComponent(nodeId);
-    const node = NodeAnswer.parse(await this.#get(`/api/v2/nodes/${id}`));
-    const cat = await this.#get(`/api/v2/nodes/${id}/categories/${DOCUMENT_CONTROL.id}`, true);
+    const node = NodeAnswer.parse(await this.get(`/v2/nodes/${id}`, {}));
+    const cat = await this.get(`/v2/nodes/${id}/categories/${DOCUMENT_CONTROL.id}`, {});
     const value =
       cat === null
         ? undefined

@@ -1,0 +1,117 @@
+import * as z from 'zod';
+import type { Topic } from '../../contract/index.js';
+import type { RouteModule } from '../app.js';
+import type { BffContext } from '../context.js';
+import { ProblemError } from '../http/problem.js';
+import { eventsRoutes } from '../routes/events.js';
+import { hooksRoutes } from '../routes/hooks.js';
+import { INBOX_RETENTION_MS, type Store, type StoredEvent } from '../store/store.js';
+import { ChangeDetector } from './detector.js';
+import { EventHub } from './hub.js';
+import { WebhookRelay } from './relay.js';
+import { RestEventsSource, type XecmGet } from './rest-events-source.js';
+
+export interface EventsModuleOptions {
+  store: Store;
+  /** Secrets xECM signs callouts with; empty = `/hooks/xecm` refuses everything (401). */
+  hookSecrets: readonly string[];
+  /** Hosts allowed plain http and private addresses for webhook URLs (development only). */
+  devAllowedHosts?: readonly string[];
+  /** xECM user whose ticket reads audit trails (needs read access to every watched node). */
+  pollUser: string;
+  heartbeatMs?: number;
+  maxStreamsPerUser?: number;
+  detectorIntervalMs?: number;
+}
+
+export interface EventsModule {
+  /** Pass in `createBff(config, { routes: [module.routes] })`. */
+  routes: RouteModule;
+  hub: EventHub;
+  relay: WebhookRelay;
+  /** Starts relay, detector and the daily purge; call after the app is mounted. */
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** Everything of issue 5 that runs in the BFF process, ready to mount on the core app. */
+export function createEventsModule(options: EventsModuleOptions): EventsModule {
+  const { store } = options;
+  const hub = new EventHub({ store, maxStreamsPerUser: options.maxStreamsPerUser });
+  let detector: ChangeDetector | undefined;
+  let purgeTimer: NodeJS.Timeout | undefined;
+  let ctxRef: BffContext | undefined;
+  const relay = new WebhookRelay({
+    store,
+    urlGuard: { devAllowedHosts: options.devAllowedHosts ?? [] },
+    onAlert: (alert) => ctxRef?.logger.warn(alert, 'webhook delivery alert'),
+  });
+  const committed = (events: StoredEvent[]) => {
+    hub.publish(events);
+    relay.tick();
+  };
+
+  const routes: RouteModule = (app, ctx) => {
+    ctxRef = ctx;
+    const canSee = async (user: string, topic: Topic): Promise<boolean> => {
+      const id = topic.slice(topic.indexOf(':') + 1);
+      try {
+        if (topic.startsWith('workspace:')) await ctx.workspaces.summary(user, id);
+        else await ctx.documents.item(user, id);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    app.route('/v1/events', eventsRoutes({ hub, canSee, heartbeatMs: options.heartbeatMs }));
+    app.route(
+      '/hooks',
+      hooksRoutes({ store, hub, secrets: () => options.hookSecrets, onCommitted: () => relay.tick() }),
+    );
+    const get: XecmGet = async (path, query) => {
+      try {
+        return await ctx.xecm.json(options.pollUser, { method: 'GET', path, query }, z.unknown());
+      } catch (error) {
+        if (error instanceof ProblemError && error.status === 404) return null;
+        throw error;
+      }
+    };
+    detector = new ChangeDetector({
+      store,
+      source: new RestEventsSource(get),
+      watched: () => hub.watchedTopics(),
+      onEvents: committed,
+      onError: (error) =>
+        ctx.logger.warn(
+          { err: error instanceof Error ? error.message : 'unknown' },
+          'change detection failed',
+        ),
+      activeIntervalMs: options.detectorIntervalMs,
+    });
+  };
+
+  return {
+    routes,
+    hub,
+    relay,
+    start() {
+      relay.start();
+      detector?.start();
+      const purge = () => {
+        try {
+          store.purge(Date.now() - INBOX_RETENTION_MS);
+        } catch {
+          // store down: the next round tries again
+        }
+      };
+      purge();
+      purgeTimer = setInterval(purge, 60 * 60 * 1000);
+      purgeTimer.unref();
+    },
+    async stop() {
+      clearInterval(purgeTimer);
+      detector?.stop();
+      await relay.stop();
+    },
+  };
+}
