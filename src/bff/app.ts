@@ -13,6 +13,7 @@ import { requestId } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
 import { devTokenRoutes } from './routes/dev-token.js';
 import { documentRoutes } from './routes/documents.js';
+import { mountPortal } from './portal/mount-portal.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { workspaceRoutes } from './routes/workspaces.js';
@@ -37,6 +38,8 @@ export interface BffDeps {
   events?: unknown;
   /** Extra route modules, mounted after authentication middleware and before the 404 handler. */
   routes?: RouteModule[];
+  /** Route modules with their own access control, mounted before authentication (no BFF token needed). */
+  publicRoutes?: RouteModule[];
 }
 
 export interface BffApp {
@@ -91,6 +94,10 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
   app.route('/', healthRoutes(ctx));
   app.route('/', openApiRoutes());
   if (config.identity.devMode && config.nodeEnv !== 'production') app.route('/dev', devTokenRoutes(ctx));
+
+  // Portal (anonymous, rate-limited per client) and admin audit export: own access control, before `/v1` auth.
+  if (config.portal.enabled) mountPortal(app, ctx, deps.store);
+  for (const mount of deps.publicRoutes ?? []) mount(app, ctx);
 
   app.use('/v1/*', authenticate(verifier));
   app.use('/v1/*', rateLimit(config.rateLimit.requests, config.rateLimit.windowSeconds));

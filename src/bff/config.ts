@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import * as z from 'zod';
 
 export const DEV_IDENTITY_SECRET = 'dev-only-secret-change-me-please-32b';
@@ -95,10 +97,45 @@ const schema = z.object({
       windowSeconds: z.coerce.number().int().min(1).max(3600).default(60),
     })
     .prefault({}),
+  // --- Portal mode (docs/portal.md) ---
+  portal: z
+    .object({
+      /** Mounts the anonymous `/portal/v1` routes. */
+      enabled: z.stringbool().or(z.boolean()).default(false),
+      /** HMAC key for signed content links and hashed client ids (at least 32 characters). */
+      secret: z.string().min(32, 'must be at least 32 characters').optional(),
+      /** Read-only xECM service user the portal reads through. */
+      serviceUser: z
+        .string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, 'must be an xECM user name')
+        .default('portal.reader'),
+      linkTtlSeconds: z.coerce.number().int().min(5).max(3600).default(300),
+      /** How long portal listings and document checks are reused (a revoked approval leaves within this). */
+      cacheTtlSeconds: z.coerce.number().min(0).max(3600).default(30),
+      visibilityAttribute: z
+        .string()
+        .regex(/^[0-9]+_[0-9]+$/, 'must look like <categoryId>_<attributeId>')
+        .default('9001_3'),
+      publicValue: z.string().min(1).default('Public'),
+      rateLimit: z
+        .object({
+          requests: z.coerce.number().int().min(1).default(120),
+          windowSeconds: z.coerce.number().int().min(1).max(3600).default(60),
+        })
+        .prefault({}),
+      /** Peers whose X-Forwarded-For is believed (exact IP addresses). */
+      trustedProxies: z.array(z.string().refine((v) => isIP(v) !== 0, 'must be an IP address')).default([]),
+      /** SQLite file for the audit trail when no shared store is passed in; `:memory:` = lost on restart. */
+      auditDbPath: z.string().min(1).default(':memory:'),
+    })
+    .prefault({}),
+  /** Bearer credential for admin routes (`GET /v1/audit`); unset = those routes answer 404. */
+  adminToken: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export type BffConfig = z.infer<typeof schema> & {
   xecm: { otdsUrl: string; deepLinkTemplate: string };
+  portal: { secret: string };
 };
 
 /** Every setting: its environment variable and its key in the JSON config file. */
@@ -130,6 +167,17 @@ export const SETTINGS = [
   { env: 'BFF_MAX_UPLOAD_BYTES', key: 'maxUploadBytes' },
   { env: 'BFF_RATE_LIMIT', key: 'rateLimit.requests' },
   { env: 'BFF_RATE_LIMIT_WINDOW_SECONDS', key: 'rateLimit.windowSeconds' },
+  { env: 'BFF_PORTAL', key: 'portal.enabled' },
+  { env: 'BFF_PORTAL_SECRET', key: 'portal.secret' },
+  { env: 'BFF_PORTAL_USER', key: 'portal.serviceUser' },
+  { env: 'BFF_PORTAL_LINK_TTL_SECONDS', key: 'portal.linkTtlSeconds' },
+  { env: 'BFF_PORTAL_CACHE_TTL_SECONDS', key: 'portal.cacheTtlSeconds' },
+  { env: 'BFF_PORTAL_VISIBILITY_ATTRIBUTE', key: 'portal.visibilityAttribute' },
+  { env: 'BFF_PORTAL_RATE_LIMIT', key: 'portal.rateLimit.requests' },
+  { env: 'BFF_PORTAL_RATE_LIMIT_WINDOW_SECONDS', key: 'portal.rateLimit.windowSeconds' },
+  { env: 'BFF_TRUSTED_PROXIES', key: 'portal.trustedProxies', list: true },
+  { env: 'BFF_PORTAL_AUDIT_DB', key: 'portal.auditDbPath' },
+  { env: 'BFF_ADMIN_TOKEN', key: 'adminToken' },
 ] as const;
 
 export class ConfigError extends Error {
@@ -228,6 +276,11 @@ export function loadConfig(env: Record<string, string | undefined>, file?: strin
       'BFF_APPROVAL_ATTRIBUTE (config file key "approval.attributeKey"): must be an attribute of the approval category (BFF_APPROVAL_CATEGORY_ID)',
     );
   }
+  if (production && config.portal.enabled && !config.portal.secret) {
+    problems.push(
+      'BFF_PORTAL_SECRET (config file key "portal.secret"): required when the portal is enabled and NODE_ENV=production',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const baseUrl = config.xecm.baseUrl.replace(/\/+$/, '');
   return {
@@ -238,5 +291,7 @@ export function loadConfig(env: Record<string, string | undefined>, file?: strin
       otdsUrl: (config.xecm.otdsUrl ?? baseUrl).replace(/\/+$/, ''),
       deepLinkTemplate: config.xecm.deepLinkTemplate ?? `${baseUrl}/app/nodes/{id}`,
     },
+    // Outside production a missing portal secret is random per process: links die with a restart.
+    portal: { ...config.portal, secret: config.portal.secret ?? randomBytes(32).toString('base64url') },
   };
 }
