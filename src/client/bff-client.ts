@@ -68,6 +68,8 @@ interface Call {
   signal?: AbortSignal;
   json?: unknown;
   headers?: Record<string, string>;
+  /** Portal routes: no token, no cookies. */
+  anonymous?: boolean;
 }
 
 /** Header the BFF requires on state-changing requests (a CSRF guard a plain form cannot send). */
@@ -132,6 +134,32 @@ export class BffClient implements LiveEventsHost {
             method: 'GET',
             path: `/v1/workspaces/${enc(workspaceId)}/documents${qs ? '?' + qs : ''}`,
             signal,
+          },
+          DocumentPage,
+        ),
+      opts,
+    );
+  }
+
+  /**
+   * Read-only portal listing (anonymous `/portal/v1` routes: approved public documents only, with signed
+   * `openUrl`/`downloadUrl`). Sends no token and no cookies; used by `<xecm-document-list source="portal">`.
+   */
+  listPortalDocuments(
+    workspaceId: string,
+    query: DocumentQuery = {},
+    opts: RequestOptions = {},
+  ): Promise<DocumentPage> {
+    const qs = documentQueryString(query);
+    return this.cache.get(
+      `${workspaceKey(workspaceId)}/portal-documents?${qs}`,
+      (signal) =>
+        this.#call(
+          {
+            method: 'GET',
+            path: `/portal/v1/workspaces/${enc(workspaceId)}/documents${qs ? '?' + qs : ''}`,
+            signal,
+            anonymous: true,
           },
           DocumentPage,
         ),
@@ -263,12 +291,13 @@ export class BffClient implements LiveEventsHost {
 
   async #call<T>(call: Call, schema: z.ZodMiniType<T>): Promise<T> {
     let raw = await this.#send(call, false);
-    if (raw.status === 401 && this.#options.tokenProvider) raw = await this.#send(call, true);
+    if (raw.status === 401 && this.#options.tokenProvider && !call.anonymous)
+      raw = await this.#send(call, true);
     return parseResponse(raw, schema);
   }
 
   async #send(call: Call, expired: boolean): Promise<RawResponse> {
-    const token = await this.#token(expired);
+    const token = call.anonymous ? undefined : await this.#token(expired);
     if (call.signal?.aborted) throw abortError(call.signal);
     const headers = { ...this.#headers(token, call.method !== 'GET'), ...call.headers };
     if (call.json !== undefined) headers['Content-Type'] = 'application/json';
@@ -277,7 +306,7 @@ export class BffClient implements LiveEventsHost {
       response = await this.#fetch(this.baseUrl + call.path, {
         method: call.method,
         headers,
-        credentials: this.#options.credentials ?? 'same-origin',
+        credentials: call.anonymous ? 'omit' : (this.#options.credentials ?? 'same-origin'),
         ...(call.json === undefined ? {} : { body: JSON.stringify(call.json) }),
         ...(call.signal ? { signal: call.signal } : {}),
       });
