@@ -148,6 +148,9 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       BFF_DEV_IDENTITY: '1',
       BFF_ALLOWED_ORIGINS: origin(ports.demo),
       BFF_LOG_LEVEL: options.logLevel ?? 'warn',
+      // The portal page (demo/pages/portal.html) reads the anonymous /portal/v1 routes.
+      BFF_PORTAL: '1',
+      BFF_PORTAL_SECRET: randomBytes(32).toString('base64url'),
     });
     const provisioning = provisioningRoutes(demoProvisioningConfig());
     const masterData = masterDataRoutes(
