@@ -1,6 +1,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { loadConfig } from '../../src/bff/config.js';
 import { startBff, type RunningBff } from '../../src/bff/server.js';
@@ -18,6 +20,7 @@ describe('events wired into the BFF', () => {
   const store = new SqliteStore({ path: ':memory:' });
   const hookSecret = generateWebhookSecret();
   const identitySecret = randomBytes(24).toString('base64url');
+  const adminToken = randomBytes(32).toString('base64url');
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
   let bff: RunningBff;
   let events: EventsModule;
@@ -37,8 +40,10 @@ describe('events wired into the BFF', () => {
       hookSecrets: [hookSecret],
       pollUser: 'Admin',
       detectorIntervalMs: 100,
+      adminToken,
+      devAllowedHosts: ['127.0.0.1'],
     });
-    bff = await startBff(config, { routes: [events.routes] });
+    bff = await startBff(config, { routes: [events.routes], publicRoutes: [events.publicRoutes] });
     events.start();
   });
   after(async () => {
@@ -90,6 +95,75 @@ describe('events wired into the BFF', () => {
     const text = await readUntil(res, /event: document\.approved\n/);
     assert.match(text, /"documentId":"10113"/);
     assert.doesNotMatch(text, new RegExp(ticket));
+  });
+
+  it('registers a subscription through the admin API and delivers a callout to it, signed', async () => {
+    const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    try {
+      const admin = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/erp`;
+      const denied = await fetch(`${bff.url}/v1/subscriptions`, {
+        method: 'POST',
+        headers: { ...admin, authorization: 'Bearer nope' },
+        body: JSON.stringify({ url }),
+      });
+      assert.equal(denied.status, 401);
+      const ssrf = await fetch(`${bff.url}/v1/subscriptions`, {
+        method: 'POST',
+        headers: admin,
+        body: JSON.stringify({ url: 'http://169.254.169.254/latest' }),
+      });
+      assert.equal(ssrf.status, 400);
+      const created = await fetch(`${bff.url}/v1/subscriptions`, {
+        method: 'POST',
+        headers: admin,
+        body: JSON.stringify({ url, eventTypes: ['document.added'] }),
+      });
+      assert.equal(created.status, 201);
+      const sub = (await created.json()) as { id: string; secret: string };
+      const listed = (await (await fetch(`${bff.url}/v1/subscriptions`, { headers: admin })).json()) as {
+        subscriptions: Record<string, unknown>[];
+      };
+      assert.equal(listed.subscriptions.length, 1);
+      assert.equal('secret' in listed.subscriptions[0]!, false);
+
+      const body = JSON.stringify({
+        type: 'document.added',
+        timestamp: new Date().toISOString(),
+        data: { auditId: 888888, nodeId: 10116, nodeType: 144, workspaceId: 10100 },
+      });
+      const now = new Date();
+      const hook = await fetch(`${bff.url}/hooks/xecm`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'webhook-id': 'msg_888888',
+          'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+          'webhook-signature': new Webhook(hookSecret).sign('msg_888888', now, body),
+        },
+        body,
+      });
+      assert.equal(hook.status, 204);
+      for (let i = 0; i < 200 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      assert.equal(received.length, 1);
+      const got = received[0]!;
+      assert.equal(got.headers['webhook-id'], 'xecm-audit-888888');
+      const payload = new Webhook(sub.secret).verify(got.body, got.headers as Record<string, string>) as {
+        type: string;
+      };
+      assert.equal(payload.type, 'document.added');
+    } finally {
+      receiver.close();
+    }
   });
 
   it('refuses a topic the user may not see, and mounts /hooks/xecm outside /v1', async () => {

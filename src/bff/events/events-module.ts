@@ -5,6 +5,7 @@ import type { BffContext } from '../context.js';
 import { ProblemError } from '../http/problem.js';
 import { eventsRoutes } from '../routes/events.js';
 import { hooksRoutes } from '../routes/hooks.js';
+import { subscriptionsRoutes } from '../routes/subscriptions.js';
 import { INBOX_RETENTION_MS, type Store, type StoredEvent } from '../store/store.js';
 import { ChangeDetector } from './detector.js';
 import { EventHub } from './hub.js';
@@ -22,11 +23,15 @@ export interface EventsModuleOptions {
   heartbeatMs?: number;
   maxStreamsPerUser?: number;
   detectorIntervalMs?: number;
+  /** Bearer credential of `/v1/subscriptions`; unset = no admin API. */
+  adminToken?: string;
 }
 
 export interface EventsModule {
-  /** Pass in `createBff(config, { routes: [module.routes] })`. */
+  /** Pass in `createBff(config, { routes: [module.routes], publicRoutes: [module.publicRoutes] })`. */
   routes: RouteModule;
+  /** `/hooks/xecm` and the `/v1/subscriptions` admin API: own credentials, mounted before `/v1` auth. */
+  publicRoutes: RouteModule;
   hub: EventHub;
   relay: WebhookRelay;
   /** Starts relay, detector and the daily purge; call after the app is mounted. */
@@ -64,10 +69,6 @@ export function createEventsModule(options: EventsModuleOptions): EventsModule {
       }
     };
     app.route('/v1/events', eventsRoutes({ hub, canSee, heartbeatMs: options.heartbeatMs }));
-    app.route(
-      '/hooks',
-      hooksRoutes({ store, hub, secrets: () => options.hookSecrets, onCommitted: () => relay.tick() }),
-    );
     const get: XecmGet = async (path, query) => {
       try {
         return await ctx.xecm.json(options.pollUser, { method: 'GET', path, query }, z.unknown());
@@ -90,8 +91,23 @@ export function createEventsModule(options: EventsModuleOptions): EventsModule {
     });
   };
 
+  const urlGuard = { devAllowedHosts: options.devAllowedHosts ?? [] };
+  const publicRoutes: RouteModule = (app) => {
+    app.route(
+      '/hooks',
+      hooksRoutes({ store, hub, secrets: () => options.hookSecrets, onCommitted: () => relay.tick() }),
+    );
+    if (options.adminToken) {
+      app.route(
+        '/v1/subscriptions',
+        subscriptionsRoutes({ store, relay, adminToken: options.adminToken, urlGuard }),
+      );
+    }
+  };
+
   return {
     routes,
+    publicRoutes,
     hub,
     relay,
     start() {
