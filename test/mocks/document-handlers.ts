@@ -175,27 +175,31 @@ export function createDocumentMock(options: DocumentMockOptions = {}): DocumentM
     return list;
   };
 
+  const listDocuments = async ({ request }: { request: Request }) => {
+    record(request);
+    if (options.delayMs) await delay(options.delayMs);
+    if (failuresLeft > 0) {
+      failuresLeft--;
+      return problem(500, 'upstream-unavailable', 'Extended ECM is not reachable.');
+    }
+    if (mode === 'loading') await delay('infinite');
+    if (mode === 'error') return problem(502, 'upstream-error', 'Extended ECM failed.');
+    if (mode === 'forbidden') return problem(403, 'forbidden', 'Forbidden');
+    if (mode === 'malformed') return HttpResponse.json({ items: [{ id: 'x', title: 42 }], page: 'one' });
+    const url = new URL(request.url);
+    const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
+    const pageSize = Math.min(200, Math.max(1, Number(url.searchParams.get('pageSize') ?? 50)));
+    const sort = (url.searchParams.get('sort') ?? 'name') as DocumentSort;
+    const q = (url.searchParams.get('q') ?? '').toLowerCase();
+    const matching = sorted(sort).filter((d) => d.name.toLowerCase().includes(q));
+    const items = matching.slice((page - 1) * pageSize, page * pageSize);
+    return HttpResponse.json({ items, page, pageSize, total: matching.length });
+  };
+
   const handlers: HttpHandler[] = [
-    http.get(`${DOCUMENTS_BFF_BASE}/v1/workspaces/:id/documents`, async ({ request }) => {
-      record(request);
-      if (options.delayMs) await delay(options.delayMs);
-      if (failuresLeft > 0) {
-        failuresLeft--;
-        return problem(500, 'upstream-unavailable', 'Extended ECM is not reachable.');
-      }
-      if (mode === 'loading') await delay('infinite');
-      if (mode === 'error') return problem(502, 'upstream-error', 'Extended ECM failed.');
-      if (mode === 'forbidden') return problem(403, 'forbidden', 'Forbidden');
-      if (mode === 'malformed') return HttpResponse.json({ items: [{ id: 'x', title: 42 }], page: 'one' });
-      const url = new URL(request.url);
-      const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
-      const pageSize = Math.min(200, Math.max(1, Number(url.searchParams.get('pageSize') ?? 50)));
-      const sort = (url.searchParams.get('sort') ?? 'name') as DocumentSort;
-      const q = (url.searchParams.get('q') ?? '').toLowerCase();
-      const matching = sorted(sort).filter((d) => d.name.toLowerCase().includes(q));
-      const items = matching.slice((page - 1) * pageSize, page * pageSize);
-      return HttpResponse.json({ items, page, pageSize, total: matching.length });
-    }),
+    http.get(`${DOCUMENTS_BFF_BASE}/v1/workspaces/:id/documents`, listDocuments),
+    // Portal mode lists the same documents anonymously.
+    http.get(`${DOCUMENTS_BFF_BASE}/portal/v1/workspaces/:id/documents`, listDocuments),
 
     http.post(`${DOCUMENTS_BFF_BASE}/v1/workspaces/:id/documents`, async ({ request }) => {
       record(request);
