@@ -5,3 +5,5 @@ export * from './keys.js';
 export * from './live-events.js';
 export * from './lookup-batcher.js';
 export * from './resource-cache.js';
+// Live updates over Server-Sent Events (events feature).
+export * from './sse-live-events.js';

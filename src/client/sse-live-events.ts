@@ -1,0 +1,206 @@
+import { DomainEvent, type Topic } from '../contract/index.js';
+import {
+  invalidationKeys,
+  type LiveEvents,
+  type LiveEventsFactory,
+  type LiveEventsHost,
+} from './live-events.js';
+
+export interface SseLiveEventsOptions {
+  /** Wait this long after a topic change before reconnecting, so elements mounting together share one request. Default 50. */
+  debounceMs?: number;
+  /** First reconnect delay (doubles per failure, with jitter); the server's `retry:` hint replaces it. Default 1000. */
+  minRetryMs?: number;
+  /** Longest reconnect delay. Default 30000. */
+  maxRetryMs?: number;
+  /** Cookies for the stream, as for the client's requests. Default `same-origin`. */
+  credentials?: RequestCredentials;
+  fetch?: typeof fetch;
+}
+
+/** Status codes that will not change by retrying the same topic set (bad topic, not visible, no events route). */
+const REFUSED = [400, 403, 404];
+
+/**
+ * Live updates over one `fetch`-based Server-Sent Events stream per client (`GET /v1/events?topics=…`),
+ * multiplexing every watched topic. `fetch` rather than `EventSource` because only it can send the
+ * `Authorization` header (a token in the URL would end up in logs).
+ */
+export function sseLiveEvents(options: SseLiveEventsOptions = {}): LiveEventsFactory {
+  return (host) => new SseLiveEvents(host, options);
+}
+
+class SseLiveEvents implements LiveEvents {
+  readonly #host: LiveEventsHost;
+  readonly #options: SseLiveEventsOptions;
+  readonly #topics = new Map<Topic, number>();
+  readonly #refused = new Set<string>();
+  #abort: AbortController | undefined;
+  /** Topic set of the running (connecting or open) stream; '' when none runs. */
+  #running = '';
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #lastEventId: string | undefined;
+  #retryMs: number | undefined;
+  #failures = 0;
+  #authRetried = false;
+  #closed = false;
+
+  constructor(host: LiveEventsHost, options: SseLiveEventsOptions) {
+    this.#host = host;
+    this.#options = options;
+  }
+
+  watch(topic: Topic): () => void {
+    this.#topics.set(topic, (this.#topics.get(topic) ?? 0) + 1);
+    this.#changed();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const count = (this.#topics.get(topic) ?? 1) - 1;
+      if (count > 0) this.#topics.set(topic, count);
+      else this.#topics.delete(topic);
+      this.#changed();
+    };
+  }
+
+  close(): void {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+    this.#abort?.abort();
+    this.#topics.clear();
+  }
+
+  #key(): string {
+    return [...this.#topics.keys()].sort().join(',');
+  }
+
+  #changed(): void {
+    if (this.#closed) return;
+    this.#failures = 0;
+    this.#schedule(this.#options.debounceMs ?? 50);
+  }
+
+  #schedule(delayMs: number): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#connect(), delayMs);
+  }
+
+  #backoff(): void {
+    this.#running = '';
+    const base = this.#retryMs ?? this.#options.minRetryMs ?? 1000;
+    const max = this.#options.maxRetryMs ?? 30_000;
+    const delay = Math.min(max, base * 2 ** this.#failures++);
+    // Full jitter on half the delay, so a BFF restart is not met by every page at the same instant.
+    this.#schedule(delay / 2 + (Math.random() * delay) / 2);
+  }
+
+  #connect(): void {
+    const key = this.#key();
+    if (this.#closed || key === this.#running) return;
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#running = '';
+    // Paused while nothing is watched; a refused set waits for the topics to change.
+    if (!key || this.#refused.has(key)) return;
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.#running = key;
+    this.#run(key, abort.signal).then(
+      (again) => {
+        if (abort.signal.aborted) return;
+        if (again) {
+          this.#running = '';
+          this.#connect();
+        } else if (again === false) this.#backoff();
+      },
+      () => {
+        if (!abort.signal.aborted) this.#backoff();
+      },
+    );
+  }
+
+  /** Resolves true to reconnect at once, false to back off, undefined to stop. */
+  async #run(key: string, signal: AbortSignal): Promise<boolean | undefined> {
+    const token = await this.#host.token();
+    const headers: Record<string, string> = { Accept: 'text/event-stream' };
+    if (token) headers['Authorization'] = `Bearer ${token}`;
+    if (this.#lastEventId) headers['Last-Event-ID'] = this.#lastEventId;
+    const response = await (this.#options.fetch ?? fetch)(
+      `${this.#host.baseUrl}/v1/events?topics=${encodeURIComponent(key)}`,
+      { headers, signal, cache: 'no-store', credentials: this.#options.credentials ?? 'same-origin' },
+    );
+    if (response.status === 401 && !this.#authRetried) {
+      // The token may have expired between the provider's refreshes: ask once more before backing off.
+      this.#authRetried = true;
+      return true;
+    }
+    if (REFUSED.includes(response.status)) {
+      this.#refused.add(key);
+      if ('litIssuedWarnings' in globalThis) {
+        console.warn(`[xecm-elements] live updates refused (${response.status}) for topics ${key}`);
+      }
+      return undefined;
+    }
+    if (!response.ok || !response.body) return false;
+    this.#authRetried = false;
+    this.#failures = 0;
+    await this.#read(response.body, signal);
+    return false;
+  }
+
+  async #read(body: ReadableStream<Uint8Array>, signal: AbortSignal): Promise<void> {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    let id: string | undefined;
+    let type = '';
+    let data = '';
+    const line = (text: string) => {
+      if (text === '') {
+        if (id !== undefined) this.#lastEventId = id;
+        if (data) this.#dispatch(type, data.slice(0, -1));
+        type = data = '';
+        return;
+      }
+      if (text.startsWith(':')) return;
+      const colon = text.indexOf(':');
+      const field = colon < 0 ? text : text.slice(0, colon);
+      let value = colon < 0 ? '' : text.slice(colon + 1);
+      if (value.startsWith(' ')) value = value.slice(1);
+      if (field === 'id' && !value.includes('\0')) id = value;
+      else if (field === 'event') type = value;
+      else if (field === 'data') data += value + '\n';
+      else if (field === 'retry' && /^[0-9]+$/.test(value)) this.#retryMs = Number(value);
+    };
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done || signal.aborted) return;
+        buffer += decoder.decode(value, { stream: true });
+        // A trailing CR may be the first half of a CRLF split across chunks.
+        const end = buffer.endsWith('\r') ? buffer.length - 1 : buffer.length;
+        const lines = buffer.slice(0, end).split(/\r\n|\r|\n/);
+        buffer = lines.pop()! + buffer.slice(end);
+        for (const text of lines) line(text);
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  }
+
+  #dispatch(type: string, data: string): void {
+    if (type === 'resync') {
+      for (const topic of this.#topics.keys()) this.#host.invalidate(topic);
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(data);
+    } catch {
+      return;
+    }
+    const event = DomainEvent.safeParse(json);
+    if (event.success) for (const key of invalidationKeys(event.data)) this.#host.invalidate(key);
+  }
+}
