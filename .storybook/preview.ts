@@ -26,6 +26,8 @@ function applyGlobals(globals: Record<string, unknown>): void {
 }
 
 const preview: Preview = {
+  // A docs page per element: its API table comes from custom-elements.json.
+  tags: ['autodocs'],
   loaders: [mswLoader()],
   globalTypes: {
     theme: {

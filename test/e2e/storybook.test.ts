@@ -46,10 +46,20 @@ describe('Storybook', { timeout: 240_000 }, () => {
   let browser: Browser;
   let page: Page;
   let storyIds: string[] = [];
+  let docsIds: string[] = [];
   const pageErrors: string[] = [];
 
   before(async () => {
     outDir = mkdtempSync(join(tmpdir(), 'xecm-storybook-'));
+    // The docs pages read custom-elements.json, which a fresh clone does not have yet.
+    const analyze = spawnSync(
+      'node_modules/.bin/cem',
+      ['analyze', '--config', 'custom-elements-manifest.config.js'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(analyze.status, 0, `cem analyze failed:\n${analyze.stdout}\n${analyze.stderr}`);
     const build = spawnSync(
       'node_modules/.bin/storybook',
       ['build', '--quiet', '--disable-telemetry', '-o', outDir],
@@ -64,6 +74,9 @@ describe('Storybook', { timeout: 240_000 }, () => {
     };
     storyIds = Object.values(index.entries)
       .filter((e) => e.type === 'story')
+      .map((e) => e.id);
+    docsIds = Object.values(index.entries)
+      .filter((e) => e.type === 'docs')
       .map((e) => e.id);
     server = await serveStatic(outDir);
     browser = await chromium.launch({
@@ -122,5 +135,20 @@ describe('Storybook', { timeout: 240_000 }, () => {
       }
     }
     assert.deepEqual(failures, [], `stories failed:\n  ${failures.join('\n  ')}`);
+  });
+
+  it('has a docs page per element whose API table comes from custom-elements.json', async () => {
+    for (const tag of ['workspace-card', 'document-list', 'approval-badge', 'start-review']) {
+      assert.ok(
+        docsIds.some((id) => id.includes(tag)),
+        `no docs page for ${tag} in ${docsIds.join(', ')}`,
+      );
+    }
+    const cardDocs = docsIds.find((id) => id.includes('workspace-card'))!;
+    await page.goto(`${server.url}/iframe.html?id=${cardDocs}&viewMode=docs`);
+    const table = page.locator('.docblock-argstable').first();
+    await table.waitFor({ timeout: 30_000 });
+    // `bo-id` is documented only in the element's JSDoc, so seeing it proves the manifest reached the page.
+    assert.match(await table.innerText(), /bo-id|boId/);
   });
 });
