@@ -181,7 +181,9 @@ describe('sseLiveEvents', () => {
     const good = JSON.stringify(domainEvent({ workspaceId: '7001', documentId: undefined }));
     const half = good.indexOf(',');
     s.send(`id: 3\r\nevent: document.approved\r\ndata: ${good.slice(0, half + 1)}\r`);
+    await aTimeout(20); // separate chunks: the CRLF is split across them
     s.send(`\ndata: ${good.slice(half + 1)}\r`);
+    await aTimeout(20);
     s.send('\n\r\n');
     await waitUntil(() => invalidated.length > 0);
     await aTimeout(20);

@@ -3,11 +3,14 @@ import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BffClient, type TokenProvider } from '../../client/bff-client.js';
 import type { LiveEventsFactory } from '../../client/live-events.js';
+import { sseLiveEvents } from '../../client/sse-live-events.js';
 import { devWarn } from '../base/dev-warn.js';
 import { LocalizeController } from '../base/localize-controller.js';
 import { XecmElement } from '../base/xecm-element.js';
 import { clientContext } from './client-context.js';
 import { providerStyles } from './provider.styles.js';
+
+const defaultLiveEvents = sseLiveEvents();
 
 export const THEMES = ['auto', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -42,6 +45,15 @@ export class XecmProvider extends XecmElement {
 
   /** Live updates implementation, passed to the client this provider creates. */
   @property({ attribute: false }) liveEvents?: LiveEventsFactory;
+
+  // --- Live updates (events feature) ---
+  /**
+   * Live updates for the client this provider creates (one SSE stream for all elements inside):
+   * on unless `live="off"` (or `"false"`). `liveEvents` replaces the default implementation.
+   */
+  @property({ attribute: 'live', converter: { fromAttribute: (v) => v !== 'off' && v !== 'false' } })
+  live = true;
+  // --- end live updates ---
 
   /** Freshness of cached data in milliseconds for the client this provider creates. */
   @property({ type: Number, attribute: 'cache-ttl' }) cacheTtl?: number;
@@ -84,7 +96,8 @@ export class XecmProvider extends XecmElement {
 
   #clientFromUrl(): BffClient | undefined {
     if (!this.bffUrl) return undefined;
-    const signature = `${this.bffUrl}\n${this.cacheTtl ?? ''}\n${this.liveEvents ? 'live' : ''}`;
+    const liveEvents = this.liveEvents ?? (this.live ? defaultLiveEvents : undefined);
+    const signature = `${this.bffUrl}\n${this.cacheTtl ?? ''}\n${liveEvents ? 'live' : ''}`;
     if (!this.#ownClient || this.#ownClientFor !== signature) {
       this.#ownClientFor = signature;
       this.#ownClient = new BffClient({
@@ -94,7 +107,7 @@ export class XecmProvider extends XecmElement {
         tokenProvider: (request) =>
           this.tokenProvider ? this.tokenProvider(request) : this.parentClient?.token(),
         ...(this.cacheTtl === undefined ? {} : { cacheTtlMs: this.cacheTtl }),
-        ...(this.liveEvents ? { liveEvents: this.liveEvents } : {}),
+        ...(liveEvents ? { liveEvents } : {}),
       });
     }
     return this.#ownClient;
