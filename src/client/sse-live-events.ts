@@ -1,6 +1,7 @@
 import { DomainEvent, type Topic } from '../contract/index.js';
 import {
   invalidationKeys,
+  isTopic,
   type LiveEvents,
   type LiveEventsFactory,
   type LiveEventsHost,
@@ -42,6 +43,8 @@ class SseLiveEvents implements LiveEvents {
   #lastEventId: string | undefined;
   #retryMs: number | undefined;
   #failures = 0;
+  /** A `Retry-After` to honour on the next reconnect. */
+  #floorMs = 0;
   #authRetried = false;
   #closed = false;
 
@@ -51,6 +54,7 @@ class SseLiveEvents implements LiveEvents {
   }
 
   watch(topic: Topic): () => void {
+    if (!isTopic(topic)) return () => undefined;
     this.#topics.set(topic, (this.#topics.get(topic) ?? 0) + 1);
     this.#changed();
     let released = false;
@@ -91,8 +95,10 @@ class SseLiveEvents implements LiveEvents {
     const base = this.#retryMs ?? this.#options.minRetryMs ?? 1000;
     const max = this.#options.maxRetryMs ?? 30_000;
     const delay = Math.min(max, base * 2 ** this.#failures++);
+    const floor = this.#floorMs;
+    this.#floorMs = 0;
     // Full jitter on half the delay, so a BFF restart is not met by every page at the same instant.
-    this.#schedule(delay / 2 + (Math.random() * delay) / 2);
+    this.#schedule(Math.max(floor, delay / 2 + (Math.random() * delay) / 2));
   }
 
   #connect(): void {
@@ -127,7 +133,8 @@ class SseLiveEvents implements LiveEvents {
     if (token) headers['Authorization'] = `Bearer ${token}`;
     if (this.#lastEventId) headers['Last-Event-ID'] = this.#lastEventId;
     const response = await (this.#options.fetch ?? fetch)(
-      `${this.#host.baseUrl}/v1/events?topics=${encodeURIComponent(key)}`,
+      // Topics are `kind:digits`, safe in a query as they are (and readable in access logs).
+      `${this.#host.baseUrl}/v1/events?topics=${key}`,
       { headers, signal, cache: 'no-store', credentials: this.#options.credentials ?? 'same-origin' },
     );
     if (response.status === 401 && !this.#authRetried) {
@@ -142,6 +149,9 @@ class SseLiveEvents implements LiveEvents {
       }
       return undefined;
     }
+    // Too many streams for this user (other tabs): wait at least as long as the BFF asks.
+    const retryAfter = Number(response.headers.get('retry-after'));
+    if (response.status === 429 && retryAfter > 0) this.#floorMs = Math.min(retryAfter, 300) * 1000;
     if (!response.ok || !response.body) return false;
     this.#authRetried = false;
     this.#failures = 0;

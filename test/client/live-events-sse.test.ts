@@ -36,7 +36,10 @@ function eventsHandler(status?: (request: Request) => number | undefined) {
       send: (text) => ignoreClosed(() => controller.enqueue(encoder.encode(text))),
       end: () => ignoreClosed(() => controller.close()),
     });
-    if (refuse) return HttpResponse.json({ status: refuse }, { status: refuse });
+    if (refuse) {
+      const headers = refuse === 429 ? { 'retry-after': '1' } : undefined;
+      return HttpResponse.json({ status: refuse }, { status: refuse, ...(headers ? { headers } : {}) });
+    }
     // Like the BFF: an immediate `ready` flushes the headers.
     controller.enqueue(encoder.encode('event: ready\ndata: {}\n\n'));
     return new HttpResponse(stream, { headers: { 'content-type': 'text/event-stream' } });
@@ -229,6 +232,19 @@ describe('sseLiveEvents', () => {
     await opens(3);
     opened[2]!.send(sse(1, domainEvent({ workspaceId: undefined })));
     await waitUntil(() => invalidated.length === 1);
+  });
+
+  it('waits as long as a 429 Retry-After asks before reconnecting', async () => {
+    let refuse = 1;
+    useHandlers(eventsHandler(() => (refuse-- > 0 ? 429 : undefined)));
+    const { host } = fakeHost();
+    const live = sseLiveEvents({ minRetryMs: 1, maxRetryMs: 2 })(host);
+    cleanup = () => live.close();
+    live.watch('document:8001');
+    await opens(1);
+    await aTimeout(300);
+    expect(opened).to.have.length(1);
+    await opens(2);
   });
 
   it('opens nothing while no topic is watched, and nothing more after close()', async () => {
