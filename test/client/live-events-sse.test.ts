@@ -10,6 +10,8 @@ interface Opened {
   headers: Headers;
   send(text: string): void;
   end(): void;
+  /** The client closed this stream (aborted its request). */
+  cancelled: boolean;
 }
 
 let opened: Opened[] = [];
@@ -27,15 +29,20 @@ function eventsHandler(status?: (request: Request) => number | undefined) {
   return http.get(`${MOCK_BFF_BASE}/v1/events`, ({ request }) => {
     const refuse = status?.(request);
     let controller!: ReadableStreamDefaultController<Uint8Array>;
-    const stream = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+    const stream = new ReadableStream<Uint8Array>({
+      start: (c) => void (controller = c),
+      cancel: () => void (entry.cancelled = true),
+    });
     const encoder = new TextEncoder();
-    opened.push({
+    const entry: Opened = {
+      cancelled: false,
       url: new URL(request.url),
       headers: request.headers,
       // The client may have cancelled the stream already (close, topic change): nothing to deliver then.
       send: (text) => ignoreClosed(() => controller.enqueue(encoder.encode(text))),
       end: () => ignoreClosed(() => controller.close()),
-    });
+    };
+    opened.push(entry);
     if (refuse) {
       const headers = refuse === 429 ? { 'retry-after': '1' } : undefined;
       return HttpResponse.json({ status: refuse }, { status: refuse, ...(headers ? { headers } : {}) });
@@ -140,6 +147,7 @@ describe('sseLiveEvents', () => {
     await opens(2);
     expect(topicsOf(opened[1]!)).to.deep.equal(['document:8001', 'workspace:7001']);
     expect(opened[1]!.headers.get('last-event-id')).to.equal('41');
+    await waitUntil(() => opened[0]!.cancelled, 'the old stream stays open');
   });
 
   it('reconnects after the stream ends, resuming after the last event seen', async () => {
@@ -247,19 +255,24 @@ describe('sseLiveEvents', () => {
     await opens(2);
   });
 
-  it('opens nothing while no topic is watched, and nothing more after close()', async () => {
+  it('opens nothing while no topic is watched, closes the stream when the last one goes, and after close()', async () => {
     const { host, invalidated } = fakeHost();
     const live = sseLiveEvents({ minRetryMs: 1, maxRetryMs: 2 })(host);
     live.watch('document:8001')();
     await aTimeout(100);
     expect(opened).to.have.length(0);
-    live.watch('document:8001');
+    const release = live.watch('document:8001');
     await opens(1);
+    release();
+    await waitUntil(() => opened[0]!.cancelled, 'the stream stays open without topics');
+    live.watch('document:8001');
+    await opens(2);
     live.close();
-    opened[0]!.send(sse(1, domainEvent()));
-    opened[0]!.end();
+    await waitUntil(() => opened[1]!.cancelled, 'close() leaves the stream open');
+    opened[1]!.send(sse(1, domainEvent()));
+    opened[1]!.end();
     await aTimeout(100);
-    expect(opened).to.have.length(1);
+    expect(opened).to.have.length(2);
     expect(invalidated).to.deep.equal([]);
   });
 });
