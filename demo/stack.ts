@@ -2,7 +2,8 @@
 // demo LOB backend with its pages, and the ERP webhook receiver. Used by `npm start` and the tests.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { startBff, type RunningBff } from '../src/bff/server.js';
+import { startBffWithEvents, type RunningBffWithEvents } from '../src/bff/server.js';
+import { registerSubscription } from '../src/bff/events/subscriptions.js';
 import type { RouteModule } from '../src/bff/app.js';
 import { loadConfig } from '../src/bff/config.js';
 import { demoLobSystems, parseMasterDataConfig } from '../src/bff/masterdata/masterdata-config.js';
@@ -31,10 +32,17 @@ export interface DemoStackOptions {
 
 export interface DemoStack {
   emulator: { url: string; port: number; close(): Promise<void> };
-  bff: RunningBff;
+  bff: RunningBffWithEvents;
   demo: DemoServer;
   receiver: Receiver;
-  secrets: { lobWebhook: string; receiverWebhook: string; masterDataToken: string; lobServiceToken: string };
+  secrets: {
+    lobWebhook: string;
+    receiverWebhook: string;
+    masterDataToken: string;
+    lobServiceToken: string;
+    /** xECM (emulator) → BFF `/hooks/xecm` callouts. */
+    xecmCallout: string;
+  };
   close(): Promise<void>;
 }
 
@@ -128,6 +136,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     receiverWebhook: newWebhookSecret(),
     masterDataToken: randomBytes(24).toString('base64url'),
     lobServiceToken: randomBytes(24).toString('base64url'),
+    xecmCallout: newWebhookSecret(),
   };
   const started: { close(): Promise<void> }[] = [];
   const closeAll = async () => {
@@ -138,6 +147,8 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       port: ports.emulator,
       masterDataUrl: `${origin(ports.bff)}/masterdata/v1`,
       masterDataToken: secrets.masterDataToken,
+      // Approvals reach the BFF at once as signed callouts, whether or not a page watches the item.
+      callout: { url: `${origin(ports.bff)}/hooks/xecm`, secret: secrets.xecmCallout },
     });
     started.push(emulator);
 
@@ -151,6 +162,10 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       // The portal page (demo/pages/portal.html) reads the anonymous /portal/v1 routes.
       BFF_PORTAL: '1',
       BFF_PORTAL_SECRET: randomBytes(32).toString('base64url'),
+      // Live events: in-memory store; the ERP receiver on the loopback may get plain-http webhooks.
+      BFF_STORE_PATH: ':memory:',
+      BFF_HOOK_SECRETS: secrets.xecmCallout,
+      BFF_WEBHOOK_DEV_HOSTS: '127.0.0.1',
     });
     const provisioning = provisioningRoutes(demoProvisioningConfig());
     const masterData = masterDataRoutes(
@@ -165,11 +180,27 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       masterData.mount,
       lobProvisioningHook(provisioning, [secrets.lobWebhook]),
     ];
-    const bff = await startBff(config, { routes });
+    const bff = await startBffWithEvents(config, { routes });
     started.push(bff);
 
     const receiver = await startReceiver({ port: ports.receiver, secrets: [secrets.receiverWebhook] });
     started.push(receiver);
+    // The ERP hears about reviews and approval outcomes, signed with the secret it already trusts.
+    await registerSubscription(
+      bff.store,
+      {
+        url: `${origin(ports.receiver)}/webhooks`,
+        eventTypes: [
+          'review.started',
+          'review.step-changed',
+          'review.completed',
+          'document.approved',
+          'document.rejected',
+        ],
+        secret: secrets.receiverWebhook,
+      },
+      { devAllowedHosts: config.events.webhookDevHosts },
+    );
 
     const sync = emulatorMasterDataSync({ emulatorUrl: emulator.url });
     const demo = await startDemoServer({

@@ -131,6 +131,41 @@ const schema = z.object({
     .prefault({}),
   /** Bearer credential for admin routes (`GET /v1/audit`); unset = those routes answer 404. */
   adminToken: z.string().min(32, 'must be at least 32 characters').optional(),
+  // --- Events process wiring and reviews (docs/events.md, docs/reviews.md) ---
+  /** SQLite file of the durable store (events, deliveries, idempotency, audit); `:memory:` = lost on restart. */
+  storePath: z.string().min(1).default(':memory:'),
+  events: z
+    .object({
+      /** `whsec_` secrets xECM callouts to `/hooks/xecm` are signed with (several during rotation). */
+      hookSecrets: z
+        .array(z.string().regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, 'must be whsec_ followed by base64'))
+        .default([]),
+      /** xECM user whose session reads audit trails for change detection. */
+      pollUser: z
+        .string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, 'must be an xECM user name')
+        .default('Admin'),
+      /** Hosts allowed plain http and loopback/private addresses for webhook URLs (development only). */
+      webhookDevHosts: z.array(z.string().min(1)).default([]),
+    })
+    .prefault({}),
+  reviews: z
+    .object({
+      /** Workflow keys offered to callers, mapped to xECM workflow map ids. */
+      workflows: z
+        .array(
+          z.object({
+            key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and -'),
+            workflowId: z.coerce.number().int().positive(),
+            name: z.string().min(1).max(200),
+          }),
+        )
+        .default([
+          { key: 'contract-review', workflowId: 9201, name: 'Contract Review' },
+          { key: 'compliance-review', workflowId: 9202, name: 'Compliance Review' },
+        ]),
+    })
+    .prefault({}),
 });
 
 export type BffConfig = z.infer<typeof schema> & {
@@ -178,6 +213,10 @@ export const SETTINGS = [
   { env: 'BFF_TRUSTED_PROXIES', key: 'portal.trustedProxies', list: true },
   { env: 'BFF_PORTAL_AUDIT_DB', key: 'portal.auditDbPath' },
   { env: 'BFF_ADMIN_TOKEN', key: 'adminToken' },
+  { env: 'BFF_STORE_PATH', key: 'storePath' },
+  { env: 'BFF_HOOK_SECRETS', key: 'events.hookSecrets', list: true },
+  { env: 'BFF_EVENTS_POLL_USER', key: 'events.pollUser' },
+  { env: 'BFF_WEBHOOK_DEV_HOSTS', key: 'events.webhookDevHosts', list: true },
 ] as const;
 
 export class ConfigError extends Error {
@@ -280,6 +319,15 @@ export function loadConfig(env: Record<string, string | undefined>, file?: strin
     problems.push(
       'BFF_PORTAL_SECRET (config file key "portal.secret"): required when the portal is enabled and NODE_ENV=production',
     );
+  }
+  if (production && config.events.webhookDevHosts.length > 0) {
+    problems.push(
+      'BFF_WEBHOOK_DEV_HOSTS (config file key "events.webhookDevHosts"): development hosts are refused when NODE_ENV=production',
+    );
+  }
+  const keys = config.reviews.workflows.map((w) => w.key);
+  if (new Set(keys).size !== keys.length) {
+    problems.push('config file key "reviews.workflows": each workflow key may appear only once');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const baseUrl = config.xecm.baseUrl.replace(/\/+$/, '');

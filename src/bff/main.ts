@@ -2,7 +2,7 @@
 import type { RouteModule } from './app.js';
 import { ConfigError, loadConfig, type BffConfig } from './config.js';
 import { provisioningAndMasterDataRoutes } from './masterdata/extension-routes.js';
-import { startBff } from './server.js';
+import { startBffWithEvents } from './server.js';
 
 let config: BffConfig;
 let routes: RouteModule[];
@@ -14,9 +14,16 @@ try {
   console.error(error instanceof ConfigError || error instanceof Error ? error.message : String(error));
   process.exit(78);
 }
-const bff = await startBff(config, { routes });
+// Events, subscriptions and the durable store run in every BFF process (BFF_STORE_PATH, BFF_HOOK_SECRETS).
+const bff = await startBffWithEvents(config, { routes });
 bff.ctx.logger.info(
-  { url: bff.url, xecm: config.xecm.baseUrl, devIdentity: config.identity.devMode, modules: routes.length },
+  {
+    url: bff.url,
+    xecm: config.xecm.baseUrl,
+    devIdentity: config.identity.devMode,
+    modules: routes.length,
+    store: config.storePath === ':memory:' ? 'memory' : 'file',
+  },
   'BFF listening',
 );
 const stop = (): void => {

@@ -3,6 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { createBff, type BffDeps } from './app.js';
 import type { BffConfig } from './config.js';
 import type { BffContext } from './context.js';
+import { createEventsModule, type EventsModule } from './events/events-module.js';
+import { reviewsRoutes } from './routes/reviews.js';
+import { SqliteStore } from './store/sqlite-store.js';
+import type { Store } from './store/store.js';
 
 export interface RunningBff {
   url: string;
@@ -13,7 +17,11 @@ export interface RunningBff {
 
 /** Starts the BFF on `config.host:config.port` (port 0 = a free port). */
 export async function startBff(config: BffConfig, deps: BffDeps = {}): Promise<RunningBff> {
-  const { app, ctx } = createBff(config, deps);
+  // Reviews are core routes (docs/reviews.md); they keep idempotency records in the shared store when given.
+  const { app, ctx } = createBff(config, {
+    ...deps,
+    routes: [...(deps.routes ?? []), reviewsRoutes(deps.store)],
+  });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
   });
@@ -32,5 +40,57 @@ export async function startBff(config: BffConfig, deps: BffDeps = {}): Promise<R
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+// --- Process wiring: one shared durable store and the events module (issue 5) ---
+
+export interface RunningBffWithEvents extends RunningBff {
+  store: Store;
+  events: EventsModule;
+}
+
+/**
+ * Starts the BFF as a real process runs it: opens the SQLite store at `config.storePath` (shared by events,
+ * deliveries, idempotency and the portal audit), mounts `/v1/events`, `/hooks/xecm` and (with an admin token)
+ * `/v1/subscriptions`, starts change detection and the webhook relay once listening, and on close stops them
+ * and closes the store.
+ */
+export async function startBffWithEvents(
+  config: BffConfig,
+  deps: BffDeps = {},
+  options: { detectorIntervalMs?: number } = {},
+): Promise<RunningBffWithEvents> {
+  const store = new SqliteStore({ path: config.storePath });
+  const events = createEventsModule({
+    store,
+    hookSecrets: config.events.hookSecrets,
+    pollUser: config.events.pollUser,
+    devAllowedHosts: config.nodeEnv === 'production' ? [] : config.events.webhookDevHosts,
+    ...(config.adminToken ? { adminToken: config.adminToken } : {}),
+    ...(options.detectorIntervalMs !== undefined ? { detectorIntervalMs: options.detectorIntervalMs } : {}),
+  });
+  let bff: RunningBff;
+  try {
+    bff = await startBff(config, {
+      ...deps,
+      store,
+      routes: [...(deps.routes ?? []), events.routes],
+      publicRoutes: [...(deps.publicRoutes ?? []), events.publicRoutes],
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  events.start();
+  return {
+    ...bff,
+    store,
+    events,
+    async close() {
+      await events.stop();
+      await bff.close();
+      store.close();
+    },
   };
 }
