@@ -8,7 +8,10 @@ import type { RouteModule } from '../src/bff/app.js';
 import { loadConfig } from '../src/bff/config.js';
 import { demoLobSystems, parseMasterDataConfig } from '../src/bff/masterdata/masterdata-config.js';
 import { masterDataRoutes } from '../src/bff/routes/masterdata.js';
-import { lobProvisioningHook, provisioningRoutes } from '../src/bff/routes/provisioning.js';
+import { lobHookRoutes } from '../src/bff/routes/lob-hook.js';
+import { provisioningRoutes } from '../src/bff/routes/provisioning.js';
+import { parseReviewRules } from '../src/bff/services/review-rules.js';
+import { SqliteStore } from '../src/bff/store/sqlite-store.js';
 import { parseProvisioningConfig } from '../src/bff/services/provisioning.js';
 import { WELL_KNOWN } from '../src/emulator/seed/well-known.js';
 import { startEmulator } from '../src/emulator/server.js';
@@ -121,6 +124,35 @@ export function demoProvisioningConfig() {
   });
 }
 
+/** Deals of 500,000 or more get a contract review on their account's workspace; regulated uploads a compliance review. */
+export function demoReviewRules(workflowKeys: readonly string[]) {
+  return parseReviewRules(
+    {
+      user: WELL_KNOWN.users.admin.name,
+      rules: [
+        {
+          event: 'deal.updated',
+          system: 'crm',
+          workflow: 'contract-review',
+          target: { kind: 'workspace', businessObject: { boType: 'account', idField: 'accountId' } },
+          when: { field: 'amount', atLeast: 500_000 },
+          onceField: 'dealId',
+          comment: 'Deal value reached the contract review threshold.',
+        },
+        {
+          event: 'document.uploaded',
+          workflow: 'compliance-review',
+          target: { kind: 'document', idField: 'documentId' },
+          when: { field: 'regulated', equals: true },
+          onceField: 'documentId',
+          comment: 'Regulated document uploaded.',
+        },
+      ],
+    },
+    workflowKeys,
+  );
+}
+
 export async function startDemoStack(options: DemoStackOptions = {}): Promise<DemoStack> {
   const wanted = { ...DEFAULT_PORTS, ...options.ports };
   // Every URL must be known up front: the BFF allows the demo origin, the demo sends events to the BFF.
@@ -175,12 +207,20 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
         systems: demoLobSystems(origin(ports.demo), secrets.lobServiceToken),
       }),
     );
+    // One store for events, deliveries, idempotency and which review rule fired for which deal.
+    const store = new SqliteStore({ path: config.storePath });
+    started.push({ close: async () => store.close() });
     const routes: RouteModule[] = [
       provisioning.mount,
       masterData.mount,
-      lobProvisioningHook(provisioning, [secrets.lobWebhook]),
+      lobHookRoutes({
+        secrets: [secrets.lobWebhook],
+        provisioning,
+        store,
+        rules: demoReviewRules(config.reviews.workflows.map((w) => w.key)),
+      }),
     ];
-    const bff = await startBffWithEvents(config, { routes });
+    const bff = await startBffWithEvents(config, { routes, store });
     started.push(bff);
 
     const receiver = await startReceiver({ port: ports.receiver, secrets: [secrets.receiverWebhook] });

@@ -51,7 +51,8 @@ export interface RunningBffWithEvents extends RunningBff {
 }
 
 /**
- * Starts the BFF as a real process runs it: opens the SQLite store at `config.storePath` (shared by events,
+ * Starts the BFF as a real process runs it: opens the SQLite store at `config.storePath` unless `deps.store`
+ * holds one (shared by events,
  * deliveries, idempotency and the portal audit), mounts `/v1/events`, `/hooks/xecm` and (with an admin token)
  * `/v1/subscriptions`, starts change detection and the webhook relay once listening, and on close stops them
  * and closes the store.
@@ -61,7 +62,12 @@ export async function startBffWithEvents(
   deps: BffDeps = {},
   options: { detectorIntervalMs?: number } = {},
 ): Promise<RunningBffWithEvents> {
-  const store = new SqliteStore({ path: config.storePath });
+  // A store passed in (the demo shares it with route modules built before the app) stays the caller's to close.
+  const given = deps.store as Store | undefined;
+  const store = given ?? new SqliteStore({ path: config.storePath });
+  const closeStore = () => {
+    if (!given) store.close();
+  };
   const events = createEventsModule({
     store,
     hookSecrets: config.events.hookSecrets,
@@ -79,7 +85,7 @@ export async function startBffWithEvents(
       publicRoutes: [...(deps.publicRoutes ?? []), events.publicRoutes],
     });
   } catch (error) {
-    store.close();
+    closeStore();
     throw error;
   }
   events.start();
@@ -90,7 +96,7 @@ export async function startBffWithEvents(
     async close() {
       await events.stop();
       await bff.close();
-      store.close();
+      closeStore();
     },
   };
 }

@@ -1,0 +1,72 @@
+import type { RouteModule } from '../app.js';
+import { verifyWebhook, WebhookVerificationError } from '../events/webhook-signature.js';
+import { ProblemError } from '../http/problem.js';
+import { LobEvent } from '../services/provisioning.js';
+import { ReviewRules, type ReviewRulesConfig } from '../services/review-rules.js';
+import { MemoryReviewStore, type ReviewStore } from '../services/reviews.js';
+import type { ProvisioningModule } from './provisioning.js';
+
+const BODY_LIMIT = 32 * 1024;
+
+export interface LobHookOptions {
+  /** `whsec_…` secrets LOB systems sign their events with (several during a rotation). */
+  secrets: readonly string[];
+  /** Review rules (docs/reviews.md); none = no reviews started by events. */
+  rules?: ReviewRulesConfig;
+  /** Provisioning on `account.created` etc. when that module is mounted too. */
+  provisioning?: ProvisioningModule;
+  /** Shared durable store: remembers which rule fired for which deal/document. */
+  store?: ReviewStore;
+}
+
+/**
+ * `POST /hooks/lob/:system`: Standard Webhooks over the raw body, then provisioning (when configured for the
+ * event) and the review rules. Replaces `lobProvisioningHook` where both are wanted.
+ */
+export function lobHookRoutes(options: LobHookOptions): RouteModule {
+  return (app, ctx) => {
+    const rules = options.rules
+      ? new ReviewRules(options.rules, ctx, options.store ?? new MemoryReviewStore())
+      : undefined;
+    app.post('/hooks/lob/:system', async (c) => {
+      const system = c.req.param('system');
+      if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(system)) throw new ProblemError(404, 'not-found');
+      const raw = await c.req.text();
+      if (raw.length > BODY_LIMIT) throw new ProblemError(413, 'payload-too-large');
+      try {
+        verifyWebhook(c.req.header(), raw, { secrets: options.secrets });
+      } catch (error) {
+        if (!(error instanceof WebhookVerificationError)) throw error;
+        throw new ProblemError(401, 'unauthenticated', {
+          detail: 'The webhook signature is missing, stale or wrong.',
+        });
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        throw new ProblemError(400, 'bad-request', { detail: 'The body is not valid JSON.' });
+      }
+      const parsed = LobEvent.safeParse(json);
+      if (!parsed.success) throw new ProblemError(400, 'bad-request', { detail: 'Expected {type, data}.' });
+      const event = parsed.data;
+      const provisioned = await options.provisioning?.service?.handleLobEvent(system, event);
+      if (provisioned) {
+        return c.json(
+          {
+            accepted: true,
+            action: provisioned.created ? 'workspace-created' : 'workspace-exists',
+            workspaceId: provisioned.workspace.id,
+          },
+          200,
+        );
+      }
+      const outcomes = (await rules?.handle(system, event)) ?? [];
+      const started = outcomes.find((o) => o.action === 'review-started');
+      if (started?.review) {
+        return c.json({ accepted: true, action: 'review-started', reviewId: started.review.id }, 200);
+      }
+      return c.json({ accepted: true, action: outcomes[0]?.action ?? 'none' }, outcomes.length ? 200 : 202);
+    });
+  };
+}
