@@ -134,6 +134,22 @@ describe('reviews: options, start, idempotency, status', () => {
     assert.equal(after.body.canStart, true);
   });
 
+  it('starts one process when the same idempotent request arrives twice at once', async () => {
+    const body = {
+      target: { kind: 'document', id: String(WELL_KNOWN.acme.rejectedDocumentId) },
+      workflow: 'compliance-review',
+    };
+    const before = await processesInXecm();
+    const [a, b] = await Promise.all([
+      start('max.sales', body, { 'idempotency-key': 'parallel-1' }),
+      start('max.sales', body, { 'idempotency-key': 'parallel-1' }),
+    ]);
+    assert.equal(a.status, 201);
+    assert.equal(b.status, 201);
+    assert.equal(a.body.id, b.body.id);
+    assert.equal(await processesInXecm(), before + 1);
+  });
+
   it('refuses a read-only user with 403 and then reports not-permitted', async () => {
     const res = await start('portal.reader', {
       target: { kind: 'document', id: otherDoc },
