@@ -66,11 +66,17 @@ describe('events wired into the BFF', () => {
 
   async function readUntil(res: Response, pattern: RegExp): Promise<string> {
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    // A missing event must fail the test, not hang the suite.
+    const timer = setTimeout(() => void reader.cancel(), 30_000);
     let text = '';
-    while (!pattern.test(text)) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += value;
+    try {
+      while (!pattern.test(text)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += value;
+      }
+    } finally {
+      clearTimeout(timer);
     }
     reader.releaseLock();
     return text;
