@@ -1,0 +1,96 @@
+import * as z from 'zod';
+import type { ReviewTarget } from '../../contract/index.js';
+import type { BffContext } from '../context.js';
+
+const RawStep = z.looseObject({
+  task_name: z.string(),
+  task_action: z.string().nullish(),
+  task_start_date: z.string().nullish(),
+  task_end_date: z.string().nullish(),
+});
+
+/** `GET /v2/workflows/status/processes/{id}` as far as a review needs it. */
+export const RawProcess = z.looseObject({
+  results: z.looseObject({
+    data_packages: z.array(z.looseObject({ TYPE: z.number(), USERDATA: z.unknown() })).nullish(),
+    step_list: z.looseObject({
+      completed: z.array(RawStep).nullish(),
+      current: z.array(RawStep).nullish(),
+    }),
+    wf_details: z.looseObject({
+      status: z.string(),
+      workflow_id: z.number().int(),
+      wf_name: z.string().nullish(),
+      date_initiated: z.string().nullish(),
+      target_ids: z.array(z.number().int()).nullish(),
+    }),
+  }),
+});
+export type RawProcess = z.infer<typeof RawProcess>;
+
+const RawDocWorkflows = z.looseObject({
+  results: z.looseObject({ data: z.array(z.looseObject({ DataID: z.number().int(), Name: z.string() })) }),
+});
+const RawDraft = z.looseObject({ results: z.looseObject({ draftprocess_id: z.number().int() }) });
+const RawInitiate = z.looseObject({ results: z.looseObject({ process_id: z.number().int() }) });
+
+/** The workflow's status and steps, read as `user` (404 when they may not see it). */
+export function readProcess(
+  ctx: BffContext,
+  user: string,
+  id: string,
+  signal?: AbortSignal,
+): Promise<RawProcess> {
+  return ctx.xecm.json(
+    user,
+    { method: 'GET', path: `/v2/workflows/status/processes/${id}`, signal },
+    RawProcess,
+  );
+}
+
+/** Node ids of the workflow maps xECM offers on this item. */
+export async function offeredWorkflowIds(
+  ctx: BffContext,
+  user: string,
+  target: ReviewTarget,
+  signal?: AbortSignal,
+): Promise<Set<number>> {
+  const raw = await ctx.xecm.json(
+    user,
+    { method: 'GET', path: '/v2/docworkflows', query: { doc_id: target.id }, signal },
+    RawDocWorkflows,
+  );
+  return new Set(raw.results.data.map((w) => w.DataID));
+}
+
+/** Draft process → form update → Initiate, as `user`; returns the process id. */
+export async function initiateProcess(
+  ctx: BffContext,
+  user: string,
+  target: ReviewTarget,
+  workflow: { workflowId: number; name: string },
+  comment: string,
+): Promise<string> {
+  const write = (method: 'POST' | 'PUT', path: string, body: object) => ({
+    method,
+    path,
+    form: { body: JSON.stringify(body) },
+  });
+  const draft = await ctx.xecm.json(
+    user,
+    write('POST', '/v2/draftprocesses', { workflow_id: workflow.workflowId, doc_ids: target.id }),
+    RawDraft,
+  );
+  const draftPath = `/v2/draftprocesses/${draft.results.draftprocess_id}`;
+  await ctx.xecm.json(
+    user,
+    write('PUT', draftPath, { action: 'formUpdate', values: { WorkflowForm_Title: workflow.name } }),
+    z.unknown(),
+  );
+  const initiated = await ctx.xecm.json(
+    user,
+    write('PUT', draftPath, { action: 'Initiate', comment }),
+    RawInitiate,
+  );
+  return String(initiated.results.process_id);
+}
