@@ -31,6 +31,13 @@ export interface DemoStackOptions {
   logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   /** Master-data cache TTL of the gateway (seconds). */
   masterDataCacheSeconds?: number;
+  /**
+   * Whether the emulator sends signed callouts to the BFF's `/hooks/xecm` (default true). Off, the BFF
+   * learns of changes by polling only (what a deployment without workflow callouts gets).
+   */
+  callouts?: boolean;
+  /** Change-detection interval while something is watched; unset = the BFF's production default. */
+  detectorIntervalMs?: number;
 }
 
 export interface DemoStack {
@@ -180,7 +187,9 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       masterDataUrl: `${origin(ports.bff)}/masterdata/v1`,
       masterDataToken: secrets.masterDataToken,
       // Approvals reach the BFF at once as signed callouts, whether or not a page watches the item.
-      callout: { url: `${origin(ports.bff)}/hooks/xecm`, secret: secrets.xecmCallout },
+      ...(options.callouts === false
+        ? {}
+        : { callout: { url: `${origin(ports.bff)}/hooks/xecm`, secret: secrets.xecmCallout } }),
     });
     started.push(emulator);
 
@@ -220,7 +229,11 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
         rules: demoReviewRules(config.reviews.workflows.map((w) => w.key)),
       }),
     ];
-    const bff = await startBffWithEvents(config, { routes, store });
+    const bff = await startBffWithEvents(
+      config,
+      { routes, store },
+      options.detectorIntervalMs !== undefined ? { detectorIntervalMs: options.detectorIntervalMs } : {},
+    );
     started.push(bff);
 
     const receiver = await startReceiver({ port: ports.receiver, secrets: [secrets.receiverWebhook] });
