@@ -8,7 +8,7 @@ import { CHROMIUM_PATH } from '../../../scripts/ensure-chromium.js';
 import type { LiveBadgeProbe } from './pages/live-badge.js';
 import { buildLivePages } from './build-live-page.js';
 
-export type { BadgeChange, LiveBadgeProbe } from './pages/live-badge.js';
+export type { BadgeChange, DocumentFetch, LiveBadgeProbe } from './pages/live-badge.js';
 
 const JSON_WRITE = { 'content-type': 'application/json', 'x-requested-with': 'xecm-elements' };
 
@@ -89,8 +89,12 @@ export async function openBadgePage(
 }
 
 /** What the page recorded so far: its load id and every change of the badge's state. */
-export function readProbe(page: Page): Promise<Pick<LiveBadgeProbe, 'loadId' | 'changes'>> {
-  return page.evaluate(() => ({ loadId: window.liveBadge.loadId, changes: window.liveBadge.changes }));
+export function readProbe(page: Page): Promise<Pick<LiveBadgeProbe, 'loadId' | 'changes' | 'fetches'>> {
+  return page.evaluate(() => ({
+    loadId: window.liveBadge.loadId,
+    changes: window.liveBadge.changes,
+    fetches: window.liveBadge.fetches,
+  }));
 }
 
 /** The page's wall clock (ms since the epoch). */

@@ -12,11 +12,18 @@ export interface BadgeChange {
   frameAt?: number;
 }
 
+/** One finished request of the page to the BFF's `/v1/documents/…` (Resource Timing, wall clock). */
+export interface DocumentFetch {
+  start: number;
+  end: number;
+}
+
 export interface LiveBadgeProbe {
   /** Random per document load: a reload or navigation gives a new one. */
   loadId: string;
   ready: boolean;
   changes: BadgeChange[];
+  fetches: DocumentFetch[];
   /** Wall clock as this page sees it (for the benchmark's clock alignment). */
   now(): number;
 }
@@ -32,6 +39,7 @@ const probe: LiveBadgeProbe = {
   loadId: crypto.randomUUID(),
   ready: false,
   changes: [],
+  fetches: [],
   now: wallClock,
 };
 window.liveBadge = probe;
@@ -47,6 +55,16 @@ new MutationObserver(() => {
     change.frameAt = wallClock();
   });
 }).observe(badge, { attributes: true, attributeFilter: ['state'] });
+
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
+    if (!new URL(entry.name).pathname.startsWith('/v1/documents/')) continue;
+    probe.fetches.push({
+      start: performance.timeOrigin + entry.startTime,
+      end: performance.timeOrigin + entry.responseEnd,
+    });
+  }
+}).observe({ type: 'resource', buffered: true });
 
 const signIn = await fetch('/api/session', {
   method: 'POST',
