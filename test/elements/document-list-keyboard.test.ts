@@ -66,6 +66,36 @@ describe('<xecm-document-list> keyboard', () => {
     expect(position(el)).to.deep.equal({ row: -1, col: 0 });
   });
 
+  it('keeps the same keys working once many rows are virtualized (rows off screen are revealed)', async () => {
+    useHandlers(...createDocumentMock({ documents: sampleDocuments(450) }).handlers);
+    const el = await fixture<XecmDocumentList>(
+      html`<xecm-document-list
+        workspace-id="7001"
+        page-size="200"
+        .client=${makeClient()}
+      ></xecm-document-list>`,
+    );
+    await waitUntil(() => rows(el).length > 0, 'first page never rendered', { timeout: 4000 });
+    await el.loadMore();
+    await waitUntil(
+      () => rows(el).length > 0 && rows(el).length < 100,
+      'rows were not virtualized (all of them are in the DOM)',
+    );
+    grid(el).querySelector<HTMLElement>('[tabindex="0"]')!.focus();
+    await press(el, 'Control+End');
+    await waitUntil(() => focused(el)?.closest('[data-col]')?.getAttribute('data-row') === '399');
+    expect(position(el)).to.deep.equal({ row: 399, col: 6 });
+    expect(rows(el).length).to.be.below(100);
+    await press(el, 'ArrowUp');
+    expect(position(el)).to.deep.equal({ row: 398, col: 6 });
+    await press(el, 'Control+Home');
+    expect(position(el)).to.deep.equal({ row: -1, col: 0 });
+    await press(el, 'ArrowDown');
+    await waitUntil(() => focused(el)?.closest('[data-col]')?.getAttribute('data-row') === '0');
+    expect(position(el)).to.deep.equal({ row: 0, col: 0 });
+    expect(grid(el).querySelectorAll('[tabindex="0"]')).to.have.length(1);
+  });
+
   it('mirrors left and right in RTL', async () => {
     useHandlers(...createDocumentMock({ documents: sampleDocuments(3) }).handlers);
     const el = await fixture<XecmDocumentList>(

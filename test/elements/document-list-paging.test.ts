@@ -56,6 +56,16 @@ describe('<xecm-document-list> paging, filter and virtual scrolling', () => {
     expect(mock.count('page=2')).to.equal(1);
   });
 
+  it('renders a short list as plain rows (all in the DOM, no virtualizer) that scroll on their own', async () => {
+    useHandlers(...createDocumentMock({ documents: sampleDocuments(60) }).handlers);
+    const el = await mount(makeClient());
+    expect(rows(el)).to.have.length(50);
+    const body = part(el, 'body')!;
+    expect(body.classList.contains('plain')).to.equal(true);
+    expect(body.scrollHeight).to.be.greaterThan(body.clientHeight);
+    expect(getComputedStyle(body).overflowY).to.equal('auto');
+  });
+
   it('keeps the DOM small with 10,000 documents and renders rows far down when scrolled', async () => {
     useHandlers(...createDocumentMock({ documents: sampleDocuments(10_000) }).handlers);
     const el = await fixture<XecmDocumentList>(

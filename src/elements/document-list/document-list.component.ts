@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { virtualize, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import {
   DOCUMENT_PAGE_SIZE_DEFAULT,
   DOCUMENT_PAGE_SIZE_MAX,
@@ -24,12 +23,12 @@ import { XecmLoadEvent } from '../events/xecm-load-event.js';
 import { COLUMNS } from './columns.js';
 import { deliverDocument } from './document-content.js';
 import { documentListStyles } from './document-list.styles.js';
+import { errorView, footerView, headerView, toolbarView } from './document-list.views.js';
 import { renderDocumentRow, renderSkeletonRows, type RowContext } from './document-row.js';
 import { FileDropController } from './file-drop-controller.js';
 import { GridFocusController } from './grid-focus-controller.js';
-import { renderUploads, uploadMessage } from './upload-list.js';
-import { UploadQueue } from './upload-queue.js';
-import { validateUpload } from './upload-validation.js';
+import { RowsController } from './rows-controller.js';
+import type { Uploads } from './uploads.js';
 import type { documentList } from '../i18n/en/document-list.js';
 
 export const DOCUMENT_LIST_SOURCES = ['bff', 'portal'] as const;
@@ -117,19 +116,28 @@ export class XecmDocumentList extends XecmDataElement {
   @state() private more: { state: 'idle' | 'loading' | 'error'; code?: string } = { state: 'idle' };
   @state() private notice?: string;
 
-  @query('[part~="body"]') private body?: VirtualizerHostElement;
   @query('input[type="file"]') private fileInput?: HTMLInputElement;
 
-  private readonly uploads = new UploadQueue(this);
+  /** The upload machinery, imported when the user first chooses or drops files. */
+  private uploads?: Uploads;
+  private uploadsLoading?: Promise<Uploads>;
   private freshNext = false;
   private rerunQueued = false;
   private moreAbort?: AbortController;
   private morePromise?: Promise<void>;
   private filterTimer?: ReturnType<typeof setTimeout>;
+  private readonly rowGroup = new RowsController<DocumentItem>(this, {
+    key: (doc) => doc.id,
+    render: (doc, i) => renderDocumentRow(doc, i, this.rowContext),
+    nearEnd: () => {
+      if (this.hasMore && this.more.state === 'idle') void this.loadMore();
+    },
+  });
   private readonly grid = new GridFocusController(this, {
     rows: () => this.rows.length,
     cols: COLUMNS.length,
-    body: () => this.body,
+    body: () => this.rowGroup.body(),
+    reveal: (row) => this.rowGroup.reveal(row),
     activate: (row) => {
       const doc = this.rows[row];
       if (doc) void this.requestOpen(doc, 'open');
@@ -219,12 +227,6 @@ export class XecmDocumentList extends XecmDataElement {
     }
   }
 
-  /** Scrolling near the end of the loaded rows fetches the next page (the button stays for keyboard users). */
-  private readonly onVisibilityChanged = (e: Event): void => {
-    const last = (e as Event & { last: number }).last;
-    if (last >= this.rows.length - 3 && this.hasMore && this.more.state === 'idle') void this.loadMore();
-  };
-
   /** Reloads the first page from the server (not the cache), keeping the current rows visible meanwhile. */
   refresh(): Promise<unknown> {
     this.freshNext = true;
@@ -241,30 +243,38 @@ export class XecmDocumentList extends XecmDataElement {
     });
   }
 
-  /** Uploads files as if the user had chosen them (validation, progress and refresh included). */
+  /**
+   * Uploads files as if the user had chosen them (validation, progress and refresh included). The upload
+   * code loads on first use; on success the client invalidates `workspace:<id>` and the rows reload.
+   */
   upload(files: Iterable<File>): void {
     const client = this.bff;
     const workspaceId = this.workspaceId;
     if (this.readOnly || !client || !workspaceId) return;
-    for (const file of files) {
-      const rejection = validateUpload(file, { maxBytes: this.validMaxBytes, accept: this.accept });
-      if (rejection) {
-        this.uploads.reject(file, rejection.code);
-        continue;
-      }
-      void this.uploads
-        .start(file, (f, signal, onProgress) => client.uploadDocument(workspaceId, f, { signal, onProgress }))
-        .then((entry) => {
-          // On success the client invalidates `workspace:<id>`; the watch above then reloads the rows.
-          if (entry.status === 'error')
-            this.emit(
-              new XecmErrorEvent({
-                code: entry.errorCode ?? 'internal',
-                message: this.uploadText(entry.errorCode),
-              }),
-            );
-        });
-    }
+    const chosen = [...files];
+    this.loadUploads().then(
+      (uploads) => uploads.add(chosen, client, workspaceId),
+      () => {
+        this.notice = this.t.uploadFailed;
+        this.emit(new XecmErrorEvent({ code: 'network', message: this.t.uploadFailed }));
+      },
+    );
+  }
+
+  private loadUploads(): Promise<Uploads> {
+    return (this.uploadsLoading ??= import('./uploads.js').then(
+      ({ Uploads }) =>
+        (this.uploads = new Uploads(this, {
+          strings: () => this.t,
+          bytes: (n) => this.localize.bytes(n),
+          rules: () => ({ maxBytes: this.validMaxBytes, accept: this.accept }),
+          failed: (code, message) => this.emit(new XecmErrorEvent({ code, message })),
+        })),
+      (error: unknown) => {
+        this.uploadsLoading = undefined; // try again next time
+        throw error;
+      },
+    ));
   }
 
   private get readOnly(): boolean {
@@ -342,13 +352,6 @@ export class XecmDocumentList extends XecmDataElement {
     return this.localize.strings('documentList');
   }
 
-  private uploadText(code: string | undefined): string {
-    return uploadMessage(this.t, code, {
-      max: this.validMaxBytes === undefined ? undefined : this.localize.bytes(this.validMaxBytes),
-      accept: this.accept,
-    });
-  }
-
   private errorText(code: string): string {
     if (code === 'bad-response') return this.t.malformed;
     if (code === 'forbidden') return this.t.forbidden;
@@ -370,38 +373,24 @@ export class XecmDocumentList extends XecmDataElement {
     const errorCode = failed ? errorDetail(this.task.error).code : undefined;
     return html`
       ${this.readOnly ? nothing : html`<div part="dropzone" aria-hidden="true">${t.dropNow}</div>`}
-      <div part="toolbar">
-        <input
-          part="filter"
-          type="search"
-          aria-label=${t.filterLabel}
-          placeholder=${t.filterPlaceholder}
-          maxlength="200"
-          @input=${this.onFilterInput}
-          @keydown=${this.onFilterKeydown}
-        />
-        ${this.readOnly ? html`<span class="hint">${t.readOnly}</span>` : this.renderUploadButton()}
-      </div>
+      ${toolbarView(t, {
+        readOnly: this.readOnly,
+        accept: this.accept,
+        onFilterInput: this.onFilterInput,
+        onFilterKeydown: this.onFilterKeydown,
+        onChooseFiles: () => this.fileInput?.click(),
+        onFilesChosen: this.onFilesChosen,
+      })}
+      ${this.readOnly ? nothing : (this.uploads?.render() ?? nothing)}
       ${
-        this.readOnly
+        errorCode === undefined
           ? nothing
-          : renderUploads(this.uploads.entries, t, this.localize, {
-              message: (code) => this.uploadText(code),
-              cancel: (id) => this.uploads.cancel(id),
-              dismiss: (id) => this.uploads.dismiss(id),
+          : errorView(this.errorText(errorCode), {
+              label: this.localize.strings('common').retry,
+              run: () => void this.refresh(),
             })
       }
-      ${
-        errorCode !== undefined
-          ? html`<div part="error" role="alert">
-              <span>${this.errorText(errorCode)}</span>
-              <button class="btn" @click=${() => void this.refresh()}>
-                ${this.localize.strings('common').retry}
-              </button>
-            </div>`
-          : nothing
-      }
-      ${this.notice ? html`<div part="error" role="alert">${this.notice}</div>` : nothing}
+      ${this.notice ? errorView(this.notice) : nothing}
       ${failed && !hasRows ? nothing : this.renderGrid(loadingFirst || (initial && !hasRows))}
       ${
         !pending && !failed && !initial && !hasRows
@@ -410,121 +399,49 @@ export class XecmDocumentList extends XecmDataElement {
             </p>`
           : nothing
       }
-      ${this.renderFooter(pending)}
+      ${this.pagesLoaded === 0 && !pending ? nothing : footerView(t, this.footer)}
     `;
   }
 
-  private renderUploadButton(): TemplateResult {
-    const t = this.t;
-    return html`<button class="btn" part="upload-button" @click=${() => this.fileInput?.click()}>
-        ${t.upload}
-      </button>
-      <span class="hint">${t.dropHint}</span>
-      <input type="file" multiple hidden accept=${this.accept ?? nothing} @change=${this.onFilesChosen} />`;
-  }
-
   private renderGrid(skeleton: boolean): TemplateResult {
-    const t = this.t;
     const busy = this.task.status === TaskStatus.PENDING || this.more.state === 'loading';
     return html`<div
       part="grid"
       role="grid"
-      aria-label=${t.label}
+      aria-label=${this.t.label}
       aria-rowcount=${skeleton ? -1 : this.total + 1}
       aria-colcount=${COLUMNS.length}
       aria-busy=${busy ? 'true' : 'false'}
       @keydown=${this.grid.onKeydown}
       @focusin=${this.grid.onFocusIn}
     >
-      <div role="rowgroup" class="head">
-        <div role="row" class="row head-row" part="header" aria-rowindex="1">
-          ${COLUMNS.map((col, c) => this.renderHeaderCell(col.sort, t[col.label], c))}
-        </div>
-      </div>
+      ${headerView(this.t, {
+        sort: this.effectiveSort,
+        tab: (row, col) => this.grid.tab(row, col),
+        toggleSort: (key) => this.toggleSort(key),
+      })}
       ${
         skeleton
           ? html`<div role="rowgroup" aria-hidden="true">${renderSkeletonRows(SKELETON_ROWS)}</div>`
           : this.rows.length > 0
-            ? html`<div role="rowgroup" part="body" @visibilityChanged=${this.onVisibilityChanged}>
-                ${virtualize({
-                  items: this.rows,
-                  scroller: true,
-                  keyFunction: (doc: DocumentItem) => doc.id,
-                  renderItem: (doc: DocumentItem, i: number) => renderDocumentRow(doc, i, this.rowContext),
-                })}
-              </div>`
+            ? this.rowGroup.render(this.rows)
             : nothing
       }
     </div>`;
   }
 
-  private renderHeaderCell(sort: DocumentSortKey | undefined, label: string, c: number): TemplateResult {
-    const current = this.effectiveSort;
-    const dir =
-      sort === undefined
-        ? undefined
-        : current === sort
-          ? 'ascending'
-          : current === `-${sort}`
-            ? 'descending'
-            : undefined;
-    const isActions = c === COLUMNS.length - 1;
-    return html`<div
-      role="columnheader"
-      class="cell"
-      aria-colindex=${c + 1}
-      aria-sort=${dir ?? nothing}
-      data-row="-1"
-      data-col=${c}
-      tabindex=${sort ? nothing : this.grid.tab(-1, c)}
-    >
-      ${
-        sort
-          ? html`<button
-              class="sort"
-              tabindex=${this.grid.tab(-1, c)}
-              title=${this.t.sortBy(label)}
-              @click=${() => this.toggleSort(sort)}
-            >
-              <span>${label}</span
-              ><svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true">
-                <path d="M5 2l4 6H1z" fill="currentColor" />
-              </svg>
-            </button>`
-          : isActions
-            ? html`<span class="visually-hidden">${label}</span>`
-            : label
-      }
-    </div>`;
-  }
-
-  private renderFooter(pending: boolean): TemplateResult | typeof nothing {
+  private get footer() {
     const t = this.t;
-    if (this.pagesLoaded === 0 && !pending) return nothing;
-    const status =
-      this.pagesLoaded === 0
-        ? t.loading
-        : t.shown(this.localize.number(this.rows.length), this.localize.number(this.total));
-    return html`<div part="footer">
-      <span part="status" role="status">${status}</span>
-      ${
-        this.hasMore
-          ? html`<button
-              class="btn"
-              part="load-more"
-              aria-disabled=${this.more.state === 'loading' ? 'true' : 'false'}
-              @click=${() => void this.loadMore()}
-            >
-              ${this.more.state === 'loading' ? t.loadingMore : t.loadMore}
-            </button>`
-          : nothing
-      }
-      ${
-        this.more.state === 'error'
-          ? html`<span role="alert" class="hint">${this.errorText(this.more.code ?? 'internal')}</span>`
-          : nothing
-      }
-    </div>`;
+    return {
+      status:
+        this.pagesLoaded === 0
+          ? t.loading
+          : t.shown(this.localize.number(this.rows.length), this.localize.number(this.total)),
+      hasMore: this.hasMore,
+      more: this.more.state,
+      moreError: this.more.state === 'error' ? this.errorText(this.more.code ?? 'internal') : undefined,
+      loadMore: () => void this.loadMore(),
+    };
   }
 
   private get rowContext(): RowContext {

@@ -115,8 +115,13 @@ export const documentListStyles = css`
   [part~='body'] {
     /* A scrollbar that appears must not narrow the rows (that re-measures them in a ResizeObserver loop). */
     scrollbar-gutter: stable;
+    overflow: auto;
     height: var(--xecm-document-list-height, 24rem);
     max-height: var(--xecm-document-list-height, 24rem);
+  }
+  /* Plain (not virtualized) rows: the group is only as tall as its rows, up to the same height. */
+  .plain {
+    height: auto;
   }
   [part~='name'] {
     display: block;
@@ -152,22 +157,7 @@ export const documentListStyles = css`
     background: color-mix(in srgb, var(--_text) 10%, transparent);
   }
   [part~='approval'] {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.3rem;
     max-width: 100%;
-  }
-  [part~='approval'] svg {
-    flex: none;
-  }
-  [part~='approval'][data-state='approved'] {
-    color: var(--_success);
-  }
-  [part~='approval'][data-state='rejected'] {
-    color: var(--_danger);
-  }
-  [part~='approval'][data-state='in-review'] {
-    color: var(--_warning);
   }
   .skeleton-row .cell::before {
     content: '';
@@ -175,12 +165,7 @@ export const documentListStyles = css`
     height: 0.8em;
     border-radius: 4px;
     background: var(--_skeleton);
-    animation: pulse 1.2s ease-in-out infinite alternate;
-  }
-  @keyframes pulse {
-    to {
-      opacity: 0.4;
-    }
+    animation: xecm-pulse 1.5s ease-in-out infinite;
   }
   @media (prefers-reduced-motion: reduce) {
     .skeleton-row .cell::before {
@@ -204,34 +189,6 @@ export const documentListStyles = css`
     gap: 0.75rem;
     align-items: center;
     padding: 0.5rem;
-  }
-  [part~='uploads'] {
-    list-style: none;
-    margin: 0;
-    padding: 0 0.5rem;
-  }
-  [part~='upload'] {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(4rem, 10rem) auto;
-    gap: 0.5rem;
-    align-items: center;
-    padding: 0.25rem 0;
-  }
-  [part~='upload'] .file {
-    overflow: hidden;
-    white-space: nowrap;
-    text-overflow: ellipsis;
-  }
-  [part~='upload'] .msg {
-    grid-column: 1 / -1;
-    font-size: 0.875em;
-  }
-  [part~='upload'][data-status='error'] .msg {
-    color: var(--_danger);
-  }
-  progress {
-    width: 100%;
-    accent-color: var(--_accent);
   }
   [part~='dropzone'] {
     position: absolute;

@@ -1,5 +1,4 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { moveInGrid, type GridPosition } from './grid-navigation.js';
 
 interface GridHost extends ReactiveControllerHost, HTMLElement {
@@ -10,15 +9,17 @@ export interface GridFocusOptions {
   /** Loaded document rows (the header is row -1). */
   rows(): number;
   cols: number;
-  /** The virtualized row group, to scroll a row that is not rendered into view. */
-  body(): VirtualizerHostElement | null | undefined;
+  /** The scrolling row group (its height makes one PageUp/PageDown). */
+  body(): HTMLElement | null | undefined;
+  /** Brings a row that is not rendered (virtualized rows) into the DOM. */
+  reveal(row: number): Promise<void>;
   /** Enter on a row (outside its buttons). */
   activate(row: number): void;
 }
 
 /**
  * The grid's keyboard model: one tab stop (roving tabindex over cells, or the button inside a cell),
- * arrow/Home/End/Page keys per WAI-ARIA grid, and rows the virtualizer has not rendered scrolled in first.
+ * arrow/Home/End/Page keys per WAI-ARIA grid, and rows that are not rendered (virtualized) revealed first.
  */
 export class GridFocusController implements ReactiveController {
   private active: GridPosition = { row: -1, col: 0 };
@@ -89,9 +90,7 @@ export class GridFocusController implements ReactiveController {
     this.set(pos);
     await this.host.updateComplete;
     if (pos.row >= 0 && !this.target(pos)) {
-      const virtualizer = this.options.body()?.[virtualizerRef];
-      virtualizer?.element(pos.row)?.scrollIntoView({ block: 'nearest' });
-      await virtualizer?.layoutComplete.catch(() => undefined);
+      await this.options.reveal(pos.row);
       await this.host.updateComplete;
     }
     this.target(pos)?.focus();
