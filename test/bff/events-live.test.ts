@@ -85,8 +85,11 @@ describe('events wired into the BFF', () => {
   it('pushes an approval made in xECM to an open stream, found by polling', async () => {
     const { res } = await stream('max.sales', `document:${docId}`);
     assert.equal(res.status, 200);
-    // Let the detector take its first look (cursor) before the change.
-    await new Promise((r) => setTimeout(r, 300));
+    // The new topic wakes the detector: its first look (the cursor) comes before the change.
+    for (let i = 0; i < 200 && store.getCursor(`audit:${docId}`) === null; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    assert.notEqual(store.getCursor(`audit:${docId}`), null);
     const login = await fetch(`${emulator.url}/api/v1/auth`, {
       method: 'POST',
       body: new URLSearchParams({ username: 'Admin', password: 'livelink' }),
@@ -162,7 +165,8 @@ describe('events wired into the BFF', () => {
       for (let i = 0; i < 200 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
       assert.equal(received.length, 1);
       const got = received[0]!;
-      assert.equal(got.headers['webhook-id'], 'xecm-audit-888888');
+      // A creation is named after the new node, so polling (which sees no audit entry) agrees.
+      assert.equal(got.headers['webhook-id'], 'xecm-created-10116');
       const payload = new Webhook(sub.secret).verify(got.body, got.headers as Record<string, string>) as {
         type: string;
       };

@@ -52,13 +52,28 @@ function frames(res: Response) {
   };
 }
 
+/** The next frame that is not a heartbeat comment. */
+async function nextEvent(next: () => Promise<Frame>): Promise<Frame> {
+  for (;;) {
+    const frame = await next();
+    if (frame.comment === undefined) return frame;
+  }
+}
+
 describe('GET /v1/events (SSE)', () => {
   const store = new SqliteStore({ path: ':memory:' });
   const hub = new EventHub({ store, maxStreamsPerUser: 2 });
   const visible = new Set<Topic>(['workspace:500', 'document:1', 'document:2']);
+  /** Topics whose check fails as if xECM were down. */
+  const unavailable = new Set<Topic>(['document:503']);
   let server: ServerType;
   let base = '';
   const controllers: AbortController[] = [];
+
+  const canSee = async (_user: string, topic: Topic) => {
+    if (unavailable.has(topic)) throw new Error('xECM unavailable');
+    return visible.has(topic);
+  };
 
   before(async () => {
     const app = new Hono<BffEnv>();
@@ -67,7 +82,7 @@ describe('GET /v1/events (SSE)', () => {
       c.set('user', c.req.header('x-user') ?? 'max.sales');
       await next();
     });
-    app.route('/v1/events', eventsRoutes({ hub, canSee: async (_u, t) => visible.has(t), heartbeatMs: 50 }));
+    app.route('/v1/events', eventsRoutes({ hub, canSee, heartbeatMs: 50 }));
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server.once('listening', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -132,9 +147,10 @@ describe('GET /v1/events (SSE)', () => {
   it('refuses bad topics, topics the user may not see, and too many streams', async () => {
     assert.equal((await open('topics=folder:1')).res.status, 400);
     assert.equal((await open('')).res.status, 400);
-    const denied = await open('topics=document:1,document:999');
+    const denied = await open('topics=document:998,document:999');
     assert.equal(denied.res.status, 403);
     assert.equal(denied.res.headers.get('content-type'), 'application/problem+json');
+    denied.close();
     await new Promise((r) => setTimeout(r, 50)); // earlier streams are gone
     const a = await open('topics=document:1', { 'x-user': 'lena.legal' });
     const b = await open('topics=document:1', { 'x-user': 'lena.legal' });
@@ -146,5 +162,49 @@ describe('GET /v1/events (SSE)', () => {
     a.close();
     await new Promise((r) => setTimeout(r, 50));
     assert.equal((await open('topics=document:1', { 'x-user': 'lena.legal' })).res.status, 200);
+  });
+
+  it('opens with the visible topics and names the refused ones, missing and forbidden alike', async () => {
+    // document:7 does not exist, workspace:9 exists but is not this user's: the same answer for both.
+    const { res, close } = await open('topics=document:1,document:7,workspace:9', { 'x-user': 'max.sales' });
+    assert.equal(res.status, 200);
+    const next = frames(res);
+    assert.equal((await next()).event, 'ready');
+    const topics = await nextEvent(next);
+    assert.equal(topics.event, 'topics');
+    assert.equal(topics.id, undefined); // not an outbox event: Last-Event-ID is unaffected
+    assert.deepEqual(JSON.parse(topics.data!), { refused: ['document:7', 'workspace:9'] });
+    commit(event('p1', '7'), event('p2', '1'));
+    // Only the visible topic's event arrives; the refused topic's event is not sent.
+    const got = await nextEvent(next);
+    assert.equal(JSON.parse(got.data!).id, 'p2');
+    close();
+
+    const all = await open('topics=document:1');
+    const n = frames(all.res);
+    assert.equal((await n()).event, 'ready');
+    commit(event('p3', '1'));
+    // No `topics` event when everything was granted: the next frame is the event.
+    assert.equal(JSON.parse((await nextEvent(n)).data!).id, 'p3');
+    all.close();
+  });
+
+  it('leaves out events of documents the user may not see that reach a visible workspace topic', async () => {
+    const { res, close } = await open('topics=workspace:500');
+    const next = frames(res);
+    await next(); // ready
+    // document:42 is in workspace 500 but not visible (a confidential folder); document:2 is visible.
+    commit(event('w1', '42'), event('w2', '2'), event('w3', '42', { type: 'document.added' }));
+    assert.equal(JSON.parse((await nextEvent(next)).data!).id, 'w2');
+    commit(event('w4', '2'));
+    assert.equal(JSON.parse((await nextEvent(next)).data!).id, 'w4');
+    close();
+  });
+
+  it('answers 503 (retry later) when the topics cannot be checked now', async () => {
+    const { res } = await open('topics=document:1,document:503');
+    assert.equal(res.status, 503);
+    assert.equal(res.headers.get('retry-after'), '5');
+    assert.equal(res.headers.get('content-type'), 'application/problem+json');
   });
 });

@@ -1,18 +1,26 @@
 import type { DomainEvent, Topic } from '../../contract/index.js';
 import type { Store, StoredEvent } from '../store/store.js';
-import { auditEventId } from './xecm-event-id.js';
+import { auditToDomainEvent } from './audit-mapping.js';
 import {
-  XECM_AUDIT_TYPES,
-  type XecmAuditEntry,
-  type XecmEventsSource,
-  type XecmNodeState,
-} from './xecm-events-source.js';
+  advancedCursor,
+  initialCursor,
+  parseDatedCursor,
+  unseen,
+  type Dated,
+  type DatedCursor,
+} from './dated-cursor.js';
+import { createdEventId } from './xecm-event-id.js';
+import type { XecmEventsSource } from './xecm-events-source.js';
+
+export { auditToDomainEvent } from './audit-mapping.js';
 
 export interface DetectorOptions {
   store: Store;
   source: XecmEventsSource;
-  /** Topics to poll for (open live streams, subscriptions' known targets). */
+  /** Topics to poll for (open live streams). */
   watched: () => readonly Topic[];
+  /** Does anyone want `workspace.created` (a subscription)? Nobody watches a workspace before it exists. */
+  wantsNewWorkspaces?: () => boolean;
   /** Told with each batch of newly committed events (SSE hub publish, relay wake-up). */
   onEvents?: (events: StoredEvent[]) => void;
   onError?: (error: unknown) => void;
@@ -22,57 +30,26 @@ export interface DetectorOptions {
   idleIntervalMs?: number;
 }
 
-/** The DomainEvent for one audit entry, named from the node's state; null for changes we do not publish. */
-export function auditToDomainEvent(
-  topic: Topic,
-  entry: XecmAuditEntry,
-  state: XecmNodeState,
-): DomainEvent | null {
-  const [kind, nodeId] = topic.split(':') as ['workspace' | 'document', string];
-  const base = {
-    id: auditEventId(entry.id),
-    occurredAt: entry.date,
-    ...(kind === 'workspace' ? { workspaceId: nodeId } : { documentId: nodeId }),
-  };
-  const approval = state.approvalStatus;
-  const subject = state.isDocument ? 'document' : 'workspace';
-  switch (entry.eventType) {
-    case XECM_AUDIT_TYPES.create:
-      return state.isDocument ? { ...base, type: 'document.added', data: {} } : null;
-    case XECM_AUDIT_TYPES.addVersion:
-      return state.isDocument ? { ...base, type: 'document.revised', data: {} } : null;
-    case XECM_AUDIT_TYPES.categoryChange:
-      // Only a decision is announced (the callout does the same): the current value names it.
-      if (state.isDocument && (approval === 'Approved' || approval === 'Rejected')) {
-        return {
-          ...base,
-          type: approval === 'Approved' ? 'document.approved' : 'document.rejected',
-          data: { approvalStatus: approval },
-        };
-      }
-      return null;
-    case XECM_AUDIT_TYPES.update:
-      return subject === 'workspace' ? { ...base, type: 'workspace.updated', data: {} } : null;
-    case XECM_AUDIT_TYPES.workflowInitiated:
-      return { ...base, type: 'review.started', data: {} };
-    case XECM_AUDIT_TYPES.workflowStep:
-      return { ...base, type: 'review.step-changed', data: {} };
-    case XECM_AUDIT_TYPES.workflowCompleted:
-      return { ...base, type: 'review.completed', data: approval ? { approvalStatus: approval } : {} };
-    default:
-      return null;
-  }
-}
+/** Cursor keys in the store. */
+const CURSORS = {
+  audit: (nodeId: string) => `audit:${nodeId}`,
+  documents: (workspaceId: string) => `documents:${workspaceId}`,
+  workspaces: 'workspaces:created',
+} as const;
 
 /**
- * Polls xECM's audit trail of every watched node since a per-node cursor; the cursor moves in the same
- * transaction as the events it produced, so a crash neither loses nor repeats a change.
+ * Polls xECM for what is watched, once per interval: the audit trail of every watched node, the documents
+ * created inside every watched workspace, and new workspaces while a subscription wants them. Each read
+ * resumes from a cursor that moves in the same transaction as the events it produced, so a crash neither
+ * loses nor repeats a change.
  */
 export class ChangeDetector {
   readonly #o: DetectorOptions;
   #timer: NodeJS.Timeout | undefined;
   #idleRounds = 0;
   #running = false;
+  #polling = false;
+  #wakeRequested = false;
 
   constructor(options: DetectorOptions) {
     this.#o = options;
@@ -88,14 +65,34 @@ export class ChangeDetector {
     clearTimeout(this.#timer);
   }
 
+  /**
+   * Polls now instead of at the end of an idle back-off: a newly watched topic gets its first look (its
+   * cursor) at once, so a change made right after a stream opens is news, not history.
+   */
+  wake(): void {
+    if (!this.#running) return;
+    if (this.#polling) {
+      this.#wakeRequested = true;
+      return;
+    }
+    clearTimeout(this.#timer);
+    this.#schedule(0);
+  }
+
   #schedule(ms: number): void {
     if (!this.#running) return;
     this.#timer = setTimeout(() => {
+      this.#polling = true;
+      this.#wakeRequested = false;
+      const next = (interval: number) => {
+        this.#polling = false;
+        this.#schedule(this.#wakeRequested ? 0 : interval);
+      };
       void this.pollOnce().then(
-        (watched) => this.#schedule(this.#nextInterval(watched)),
+        (watched) => next(this.#nextInterval(watched)),
         (error: unknown) => {
           this.#o.onError?.(error);
-          this.#schedule(this.#nextInterval(0));
+          next(this.#nextInterval(0));
         },
       );
     }, ms);
@@ -113,69 +110,94 @@ export class ChangeDetector {
     return Math.min(active * 2 ** this.#idleRounds, idle);
   }
 
-  /** One round over every watched topic; returns how many topics were polled. */
+  /** One round over everything watched; returns how many things were polled (0 = idle). */
   async pollOnce(): Promise<number> {
     const topics = [...new Set(this.#o.watched())];
-    for (const topic of topics) {
+    const attempt = async (poll: () => Promise<void>) => {
       try {
-        await this.#pollTopic(topic);
+        await poll();
       } catch (error) {
         this.#o.onError?.(error);
       }
+    };
+    for (const topic of topics) await attempt(() => this.#pollAudit(topic));
+    for (const topic of topics) {
+      if (!topic.startsWith('workspace:')) continue;
+      const workspaceId = topic.slice('workspace:'.length);
+      await attempt(() => this.#pollDocuments(workspaceId));
     }
-    return topics.length;
+    const newWorkspaces = this.#o.wantsNewWorkspaces?.() ?? false;
+    if (newWorkspaces) await attempt(() => this.#pollWorkspaces());
+    else await attempt(async () => this.#forget(CURSORS.workspaces));
+    return topics.length + (newWorkspaces ? 1 : 0);
   }
 
-  async #pollTopic(topic: Topic): Promise<void> {
+  async #pollAudit(topic: Topic): Promise<void> {
     const nodeId = topic.slice(topic.indexOf(':') + 1);
-    const cursorKey = `audit:${nodeId}`;
-    const cursor = parseCursor(this.#o.store.getCursor(cursorKey));
+    await this.#pollDated(
+      CURSORS.audit(nodeId),
+      (since) => this.#o.source.audit(nodeId, since),
+      async (entries) => {
+        const state = await this.#o.source.nodeState(nodeId);
+        return entries.flatMap((e) => auditToDomainEvent(topic, e, state) ?? []);
+      },
+    );
+  }
+
+  async #pollDocuments(workspaceId: string): Promise<void> {
+    await this.#pollDated(
+      CURSORS.documents(workspaceId),
+      (since) => this.#o.source.newDocuments(workspaceId, since),
+      async (nodes) =>
+        nodes.map((n) => ({
+          id: createdEventId(n.id),
+          type: 'document.added',
+          occurredAt: n.date,
+          workspaceId,
+          documentId: n.id,
+          data: {},
+        })),
+    );
+  }
+
+  async #pollWorkspaces(): Promise<void> {
+    await this.#pollDated(
+      CURSORS.workspaces,
+      (since) => this.#o.source.newWorkspaces(since),
+      async (nodes) =>
+        nodes.map((n) => ({
+          id: createdEventId(n.id),
+          type: 'workspace.created',
+          occurredAt: n.date,
+          workspaceId: n.id,
+          data: {},
+        })),
+    );
+  }
+
+  /** Clears a cursor nobody needs, so resuming later starts from then instead of replaying the pause. */
+  #forget(key: string): void {
+    if (this.#o.store.getCursor(key) !== null) this.#o.store.commitDetection(key, null, []);
+  }
+
+  /** Reads what is new since the cursor, names it, and commits events and cursor together. */
+  async #pollDated<T extends Dated>(
+    cursorKey: string,
+    read: (since: string | null) => Promise<T[]>,
+    name: (fresh: T[]) => Promise<DomainEvent[]>,
+  ): Promise<void> {
+    const cursor: DatedCursor | null = parseDatedCursor(this.#o.store.getCursor(cursorKey));
     if (cursor === null) {
-      // First sight of this node: history is not news; start after everything up to its newest second.
-      const [newest] = await this.#o.source.audit(nodeId, null);
-      const at = newest ? await this.#o.source.audit(nodeId, newest.date) : [];
-      this.#o.store.commitDetection(
-        cursorKey,
-        formatCursor(at, newest?.date ?? new Date(0).toISOString()),
-        [],
-      );
+      // First sight: history is not news; start after everything up to the newest second.
+      const [newest] = await read(null);
+      const atNewest = newest ? await read(newest.date) : [];
+      this.#o.store.commitDetection(cursorKey, initialCursor(atNewest, newest?.date), []);
       return;
     }
-    // The audit filter is inclusive and second-granular: entries of the cursor's second come again.
-    const entries = (await this.#o.source.audit(nodeId, cursor.date)).filter(
-      (e) => !(e.date === cursor.date && cursor.ids.has(e.id)),
-    );
-    if (entries.length === 0) return;
-    const state = await this.#o.source.nodeState(nodeId);
-    const events = entries.flatMap((e) => auditToDomainEvent(topic, e, state) ?? []);
-    const newestDate = entries[entries.length - 1]!.date;
-    const sameSecond = entries.filter((e) => e.date === newestDate);
-    const carried = newestDate === cursor.date ? [...cursor.ids].map((id) => ({ id, date: newestDate })) : [];
-    const stored = this.#o.store.commitDetection(
-      cursorKey,
-      formatCursor([...carried, ...sameSecond], newestDate),
-      events,
-    );
+    const fresh = unseen(await read(cursor.date), cursor);
+    if (fresh.length === 0) return;
+    const events = await name(fresh);
+    const stored = this.#o.store.commitDetection(cursorKey, advancedCursor(cursor, fresh), events);
     if (stored.length > 0) this.#o.onEvents?.(stored);
-  }
-}
-
-interface AuditCursor {
-  date: string;
-  ids: Set<number>;
-}
-
-function formatCursor(entries: readonly { id: number; date: string }[], date: string): string {
-  return JSON.stringify({ date, ids: entries.filter((e) => e.date === date).map((e) => e.id) });
-}
-
-function parseCursor(raw: string | null): AuditCursor | null {
-  if (raw === null) return null;
-  try {
-    const value = JSON.parse(raw) as { date?: unknown; ids?: unknown };
-    if (typeof value.date !== 'string' || !Array.isArray(value.ids)) return null;
-    return { date: value.date, ids: new Set(value.ids.filter((n): n is number => typeof n === 'number')) };
-  } catch {
-    return null;
   }
 }

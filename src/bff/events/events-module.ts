@@ -42,7 +42,11 @@ export interface EventsModule {
 /** Everything of issue 5 that runs in the BFF process, ready to mount on the core app. */
 export function createEventsModule(options: EventsModuleOptions): EventsModule {
   const { store } = options;
-  const hub = new EventHub({ store, maxStreamsPerUser: options.maxStreamsPerUser });
+  const hub = new EventHub({
+    store,
+    maxStreamsPerUser: options.maxStreamsPerUser,
+    onSubscribe: () => detector?.wake(),
+  });
   let detector: ChangeDetector | undefined;
   let purgeTimer: NodeJS.Timeout | undefined;
   let ctxRef: BffContext | undefined;
@@ -64,8 +68,10 @@ export function createEventsModule(options: EventsModuleOptions): EventsModule {
         if (topic.startsWith('workspace:')) await ctx.workspaces.summary(user, id);
         else await ctx.documents.item(user, id);
         return true;
-      } catch {
-        return false;
+      } catch (error) {
+        // Missing, forbidden or not that kind of node: not visible. xECM down: cannot tell (503, retried).
+        if (error instanceof ProblemError && error.status < 500) return false;
+        throw error;
       }
     };
     app.route('/v1/events', eventsRoutes({ hub, canSee, heartbeatMs: options.heartbeatMs }));
@@ -81,6 +87,12 @@ export function createEventsModule(options: EventsModuleOptions): EventsModule {
       store,
       source: new RestEventsSource(get),
       watched: () => hub.watchedTopics(),
+      wantsNewWorkspaces: () =>
+        store
+          .listSubscriptions()
+          .some(
+            (s) => s.enabled && (s.eventTypes.length === 0 || s.eventTypes.includes('workspace.created')),
+          ),
       onEvents: committed,
       onError: (error) =>
         ctx.logger.warn(

@@ -54,16 +54,20 @@ interface Listener {
 export interface EventHubOptions {
   store: Store;
   maxStreamsPerUser?: number;
+  /** Told when a stream opens (the detector takes its first look at new topics at once). */
+  onSubscribe?: (topics: readonly Topic[]) => void;
 }
 
 export class EventHub implements Broadcaster {
   readonly #store: Store;
   readonly #max: number;
+  readonly #onSubscribe: EventHubOptions['onSubscribe'];
   readonly #listeners = new Set<Listener>();
 
   constructor(options: EventHubOptions) {
     this.#store = options.store;
     this.#max = options.maxStreamsPerUser ?? 5;
+    this.#onSubscribe = options.onSubscribe;
   }
 
   publish(events: readonly StoredEvent[]): void {
@@ -85,7 +89,9 @@ export class EventHub implements Broadcaster {
     for (const l of this.#listeners) if (l.user === user) open++;
     if (open >= this.#max) return null;
     const listener: Listener = { user, topics: new Set(topics), send };
+    const fresh = topics.filter((t) => ![...this.#listeners].some((l) => l.topics.has(t)));
     this.#listeners.add(listener);
+    if (fresh.length > 0) this.#onSubscribe?.(fresh);
     return { close: () => this.#listeners.delete(listener) };
   }
 

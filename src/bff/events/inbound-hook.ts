@@ -1,63 +1,8 @@
-import * as z from 'zod';
-import { DOMAIN_EVENT_TYPES, type DomainEvent, type DomainEventType } from '../../contract/index.js';
 import type { Store, StoredEvent } from '../store/store.js';
-import { auditEventId } from './xecm-event-id.js';
+import { calloutToDomainEvent, XecmCallout } from './callout-mapping.js';
 import { verifyWebhook, WebhookVerificationError } from './webhook-signature.js';
 
-const Id = z.union([z.number().int().nonnegative(), z.string().regex(/^[0-9]{1,12}$/)]).transform(String);
-
-/** A callout as a workflow step or event action in xECM sends it (Standard Webhooks envelope). */
-export const XecmCallout = z.object({
-  type: z.string().max(64),
-  timestamp: z.iso.datetime({ offset: true }),
-  data: z.looseObject({
-    auditId: z.optional(Id),
-    nodeId: Id,
-    nodeType: z.optional(z.number().int()),
-    workspaceId: z.optional(z.nullable(Id)),
-    version: z.optional(z.nullable(z.number().int())),
-    approvalStatus: z.optional(z.nullable(z.string().max(64))),
-    processId: z.optional(Id),
-    workflowId: z.optional(Id),
-    workflowName: z.optional(z.string().max(256)),
-    status: z.optional(z.string().max(64)),
-    stepName: z.optional(z.nullable(z.string().max(256))),
-  }),
-});
-export type XecmCallout = z.infer<typeof XecmCallout>;
-
-const DOCUMENT_NODE_TYPE = 144;
-const isDomainType = (t: string): t is DomainEventType =>
-  (DOMAIN_EVENT_TYPES as readonly string[]).includes(t);
-
-/** Thin DomainEvent for a callout; null for a type we do not publish (accepted, not forwarded). */
-export function calloutToDomainEvent(webhookId: string, callout: XecmCallout): DomainEvent | null {
-  if (!isDomainType(callout.type)) return null;
-  const d = callout.data;
-  const isWorkspaceEvent = callout.type.startsWith('workspace.');
-  const isDocument = callout.type.startsWith('document.') || d.nodeType === DOCUMENT_NODE_TYPE;
-  const workspaceId = isWorkspaceEvent ? d.nodeId : (d.workspaceId ?? undefined);
-  const data: Record<string, unknown> = {};
-  for (const key of [
-    'approvalStatus',
-    'version',
-    'processId',
-    'workflowId',
-    'workflowName',
-    'status',
-    'stepName',
-  ] as const) {
-    if (d[key] !== undefined && d[key] !== null) data[key] = d[key];
-  }
-  return {
-    id: d.auditId !== undefined ? auditEventId(d.auditId) : webhookId,
-    type: callout.type,
-    occurredAt: callout.timestamp,
-    ...(workspaceId ? { workspaceId } : {}),
-    ...(isDocument && !isWorkspaceEvent ? { documentId: d.nodeId } : {}),
-    data,
-  };
-}
+export { calloutToDomainEvent, XecmCallout } from './callout-mapping.js';
 
 export const INBOUND_HOOK_OUTCOMES = ['stored', 'duplicate', 'ignored', 'unauthorized', 'invalid'] as const;
 export type InboundHookOutcome = (typeof INBOUND_HOOK_OUTCOMES)[number];

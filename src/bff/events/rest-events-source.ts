@@ -1,7 +1,16 @@
 import * as z from 'zod';
-import type { XecmAuditEntry, XecmEventsSource, XecmNodeState } from './xecm-events-source.js';
+import type {
+  XecmAuditEntry,
+  XecmCreatedNode,
+  XecmEventsSource,
+  XecmNodeState,
+} from './xecm-events-source.js';
 
 const DOCUMENT_NODE_TYPE = 144;
+const WORKSPACE_NODE_TYPE = 848;
+/** Search page size and the most pages read per call: at most 500 new nodes per workspace per round. */
+const NEW_NODES_PAGE = 100;
+const NEW_NODES_MAX_PAGES = 5;
 const DOCUMENT_CONTROL = { id: 9001, approvalStatus: '9001_2' } as const;
 
 const AuditAnswer = z.object({
@@ -19,6 +28,17 @@ const NodeAnswer = z.object({
 const CategoryAnswer = z.object({
   results: z.object({ data: z.object({ categories: z.record(z.string(), z.unknown()) }) }),
 });
+const WorkspaceOfAnswer = z.object({ id: z.number().int() });
+const SearchAnswer = z.object({
+  results: z.array(
+    z.object({
+      data: z.object({ properties: z.object({ id: z.number().int(), create_date: z.string() }) }),
+    }),
+  ),
+});
+
+/** Content Server dates may come without an offset (server local time, UTC in practice). */
+const withOffset = (date: string): string => (/[zZ]|[+-]\d\d:\d\d$/.test(date) ? date : `${date}Z`);
 
 /** GET of a path under `<xecm>/api` (e.g. `/v2/nodes/1/audit`): parsed JSON, or null for a 404. */
 export type XecmGet = (path: string, query: Record<string, string>) => Promise<unknown>;
@@ -65,7 +85,7 @@ export class RestEventsSource implements XecmEventsSource {
     return body.results.data.audit.map((e) => ({
       id: e.id,
       eventType: e.event_type,
-      date: /[zZ]|[+-]\d\d:\d\d$/.test(e.audit_date) ? e.audit_date : `${e.audit_date}Z`,
+      date: withOffset(e.audit_date),
     }));
   }
 
@@ -77,9 +97,48 @@ export class RestEventsSource implements XecmEventsSource {
       cat === null
         ? undefined
         : CategoryAnswer.parse(cat).results.data.categories[DOCUMENT_CONTROL.approvalStatus];
+    const type = node.results.data.properties.type;
+    let workspaceId: string | null = type === WORKSPACE_NODE_TYPE ? nodeId : null;
+    if (type === DOCUMENT_NODE_TYPE) {
+      const ws = await this.get(`/v1/nodes/${id}/businessworkspace`, {});
+      workspaceId = ws === null ? null : String(WorkspaceOfAnswer.parse(ws).id);
+    }
     return {
-      isDocument: node.results.data.properties.type === DOCUMENT_NODE_TYPE,
+      isDocument: type === DOCUMENT_NODE_TYPE,
       approvalStatus: typeof value === 'string' && value !== '' ? value : null,
+      workspaceId,
     };
+  }
+
+  newDocuments(workspaceId: string, since: string | null): Promise<XecmCreatedNode[]> {
+    return this.#created({ location_id1: workspaceId, where: `OTSubType:${DOCUMENT_NODE_TYPE}` }, since);
+  }
+
+  newWorkspaces(since: string | null): Promise<XecmCreatedNode[]> {
+    return this.#created({ where: `OTSubType:${WORKSPACE_NODE_TYPE}` }, since);
+  }
+
+  /** Newest first through search, until a node older than `since`; answered oldest first. */
+  async #created(filter: Record<string, string>, since: string | null): Promise<XecmCreatedNode[]> {
+    const sinceMs = since === null ? null : Date.parse(since);
+    const found: XecmCreatedNode[] = [];
+    for (let page = 1; page <= NEW_NODES_MAX_PAGES; page++) {
+      const raw = await this.get('/v2/search', {
+        ...filter,
+        sort: 'desc_OTCreateDate',
+        limit: String(sinceMs === null ? 1 : NEW_NODES_PAGE),
+        page: String(page),
+      });
+      if (raw === null) break;
+      const rows = SearchAnswer.parse(raw).results.map((r) => ({
+        id: String(r.data.properties.id),
+        date: withOffset(r.data.properties.create_date),
+      }));
+      const fresh = sinceMs === null ? rows : rows.filter((r) => Date.parse(r.date) >= sinceMs);
+      found.push(...fresh);
+      if (sinceMs === null || fresh.length < rows.length || rows.length < NEW_NODES_PAGE) break;
+    }
+    // Equal dates come newest id first from a descending sort; ids grow with creation, so sort both keys.
+    return found.sort((a, b) => Date.parse(a.date) - Date.parse(b.date) || Number(a.id) - Number(b.id));
   }
 }

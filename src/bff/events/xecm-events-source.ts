@@ -10,6 +10,15 @@ export interface XecmAuditEntry {
 export interface XecmNodeState {
   isDocument: boolean;
   approvalStatus: string | null;
+  /** The business workspace the node is in (itself for a workspace); null when none. */
+  workspaceId: string | null;
+}
+
+/** A node found by its creation date. */
+export interface XecmCreatedNode {
+  id: string;
+  /** Creation date, ISO 8601 with offset. */
+  date: string;
 }
 
 /** The few xECM reads the change detector depends on; the BFF core's client can implement it. */
@@ -17,6 +26,13 @@ export interface XecmEventsSource {
   /** Entries at or after `since` (ISO), oldest first; `since` null = only the newest one. */
   audit(nodeId: string, since: string | null): Promise<XecmAuditEntry[]>;
   nodeState(nodeId: string): Promise<XecmNodeState>;
+  /**
+   * Documents anywhere inside a workspace created at or after `since`, oldest first (at most a few hundred
+   * per call: the newest ones); `since` null = only the newest one. Empty when the workspace is gone.
+   */
+  newDocuments(workspaceId: string, since: string | null): Promise<XecmCreatedNode[]>;
+  /** Business workspaces created at or after `since`, same rules as `newDocuments`. */
+  newWorkspaces(since: string | null): Promise<XecmCreatedNode[]>;
 }
 
 /** Content Server audit event types (as listed in `audit_event_types`). */

@@ -9,9 +9,17 @@ export const MAX_TOPICS_PER_STREAM = 50;
 
 export interface EventsRouteOptions {
   hub: Broadcaster;
-  /** May this user see this workspace or document? Provided by the BFF core (xECM permissions). */
+  /**
+   * May this user see this workspace or document? Provided by the BFF core (xECM permissions). false for
+   * "missing" and "forbidden" alike; throws when xECM cannot answer now (the stream is then refused with 503).
+   */
   canSee: (user: string, topic: Topic) => Promise<boolean>;
   heartbeatMs?: number;
+}
+
+/** Data of the `topics` event: the requested topics this stream does not carry. */
+export interface TopicsEventData {
+  refused: Topic[];
 }
 
 function parseTopics(raw: string | undefined): Topic[] | null {
@@ -37,14 +45,41 @@ export function eventsRoutes(options: EventsRouteOptions): Hono<BffEnv> {
       });
     }
     const user = c.get('user');
-    const allowed = await Promise.all(topics.map((t) => options.canSee(user, t).catch(() => false)));
-    // Same answer for "missing" and "not yours": a stream never reveals what exists.
-    if (allowed.includes(false))
-      return problemResponse(c, 403, 'forbidden', { detail: 'A topic is not available.' });
+    let allowed: boolean[];
+    try {
+      allowed = await Promise.all(topics.map((t) => options.canSee(user, t)));
+    } catch {
+      return problemResponse(
+        c,
+        503,
+        'upstream-unavailable',
+        { detail: 'Topics cannot be checked right now.' },
+        { 'Retry-After': '5' },
+      );
+    }
+    const visible = topics.filter((_, i) => allowed[i]);
+    // Same treatment for "missing" and "not yours": a stream never reveals what exists.
+    const refused = topics.filter((_, i) => !allowed[i]);
+    if (visible.length === 0)
+      return problemResponse(c, 403, 'forbidden', { detail: 'No topic is available.' });
+    const streamTopics = new Set<string>(visible);
+    // An event reaching a workspace topic may name a document this user may not see (a confidential
+    // folder): such documents are checked once per stream, and their events are left out.
+    const documentVisible = new Map<string, Promise<boolean>>();
+    const mayReceive = (m: HubMessage): Promise<boolean> => {
+      const documentId = m.kind === 'event' ? m.event.documentId : undefined;
+      if (!documentId || streamTopics.has(`document:${documentId}`)) return Promise.resolve(true);
+      let known = documentVisible.get(documentId);
+      if (!known) {
+        known = options.canSee(user, `document:${documentId}`).catch(() => false);
+        documentVisible.set(documentId, known);
+      }
+      return known;
+    };
 
     const queue: HubMessage[] = [];
     let wake: (() => void) | undefined;
-    const subscription = options.hub.subscribe(user, topics, (m) => {
+    const subscription = options.hub.subscribe(user, visible, (m) => {
       queue.push(m);
       wake?.();
     });
@@ -68,9 +103,14 @@ export function eventsRoutes(options: EventsRouteOptions): Hono<BffEnv> {
       });
       // An immediate write flushes the headers so EventSource opens at once.
       await stream.writeSSE({ event: 'ready', data: '{}', retry: 3000 + Math.floor(Math.random() * 4000) });
+      if (refused.length > 0) {
+        const data: TopicsEventData = { refused };
+        await stream.writeSSE({ event: 'topics', data: JSON.stringify(data) });
+      }
       let sent = lastEventId ?? 0;
       const write = async (m: HubMessage) => {
         if (m.kind === 'event' && m.seq <= sent) return; // already replayed
+        if (!(await mayReceive(m))) return;
         sent = Math.max(sent, m.seq);
         await stream.writeSSE(
           m.kind === 'resync'
@@ -80,7 +120,7 @@ export function eventsRoutes(options: EventsRouteOptions): Hono<BffEnv> {
       };
       if (lastEventId !== null) {
         try {
-          for (const m of options.hub.replay(lastEventId, topics)) await write(m);
+          for (const m of options.hub.replay(lastEventId, visible)) await write(m);
         } catch {
           await stream.writeSSE({ event: 'resync', data: '{}' });
         }

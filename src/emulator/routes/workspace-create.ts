@@ -117,6 +117,9 @@ export function workspaceCreateRoutes(rt: Runtime): Hono<EmulatorEnv> {
         : { at: now, ok: false, error: 'master-data pull failed' };
     }
     rt.callouts.emit(`msg_${audit.id}`, 'workspace.created', now, {
+      auditId: audit.id,
+      nodeId: ws.id,
+      nodeType: ws.type,
       workspaceId: ws.id,
       name: ws.name,
       businessObject: ref ?? null,
