@@ -1,6 +1,7 @@
 // The demo story in Chromium, through the pages a newcomer clicks: sign in, create an account in the
 // CRM (its workspace is provisioned and the card shows the mapped metadata), upload a contract in the
-// list, change the account's region (the card follows). A screenshot of each step goes to
+// list, start its review, approve it in xECM (the badge follows live), see the ERP receiver's verified
+// webhooks, change the account's region (the card follows). A screenshot of each step goes to
 // test-results/demo/ (and to docs/images/ with UPDATE_DOCS_IMAGES=1).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,9 +10,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildDemoPages } from '../../demo/build-pages.js';
 import { startDemoStack, type DemoStack } from '../../demo/stack.js';
 import { CHROMIUM_PATH } from '../../scripts/ensure-chromium.js';
+import { describeDeliveries, receiverDeliveries } from './helpers/receiver-deliveries.js';
+import { waitUntil } from './helpers/wait-until.js';
 
 const SHOTS = 'test-results/demo';
 const WAIT = { timeout: 15_000 };
+/** Live updates and webhooks go through change detection and the relay: give them room on a slow machine. */
+const LIVE_WAIT = { timeout: 30_000 };
 
 describe('demo story in Chromium', () => {
   let stack: DemoStack;
@@ -19,6 +24,8 @@ describe('demo story in Chromium', () => {
   let page: Page;
   const pageErrors: string[] = [];
   let accountId = '';
+  let contractId = '';
+  let processId = '';
 
   async function shot(name: string): Promise<void> {
     const path = `${SHOTS}/${name}.png`;
@@ -94,6 +101,120 @@ describe('demo story in Chromium', () => {
     await list.getByText('Supply Contract 2027.pdf').first().waitFor(WAIT);
     await page.locator('#account-card [part~="footer"]').filter({ hasText: '1 document' }).waitFor(WAIT);
     await shot('03-contract-uploaded');
+  });
+
+  it('4. starts the contract review of the uploaded contract with <xecm-start-review>, after confirming', async () => {
+    const panel = page.locator('#document-review-panel');
+    await panel
+      .locator('#review-document option:checked')
+      .filter({ hasText: 'Supply Contract 2027.pdf' })
+      .waitFor({ state: 'attached', ...WAIT });
+    const badge = page.locator('#document-approval');
+    contractId = (await badge.getAttribute('document-id')) ?? '';
+    assert.match(contractId, /^\d+$/);
+    // A fresh upload has no approval yet; the badge says so before anything starts.
+    await page
+      .locator('#document-approval:not([state="in-review"]):not([state="approved"])[state]')
+      .waitFor(WAIT);
+
+    const start = page.locator('#document-review');
+    await start.locator('[part~="button"][aria-disabled="false"]').click(WAIT);
+    const dialog = start.locator('[part~="dialog"]');
+    await dialog.waitFor({ state: 'visible', ...WAIT });
+    assert.equal(await dialog.locator('[part~="title"]').innerText(), 'Start a review of this document');
+    // Several workflows apply to a document: pick the contract review, as a user would.
+    const choice = dialog.getByLabel('Contract Review');
+    if ((await choice.count()) > 0) await choice.check();
+    else await dialog.locator('[part~="workflow"]').filter({ hasText: 'Contract Review' }).waitFor(WAIT);
+    await dialog.locator('[part~="comment"]').fill('Please review the 2027 supply terms.');
+    await shot('04-start-review-dialog');
+
+    await dialog.locator('[part~="submit"]').click();
+    await dialog.waitFor({ state: 'hidden', ...WAIT });
+    const process = page.locator('#review-process');
+    await process.waitFor(WAIT);
+    processId = (await process.getAttribute('data-process-id')) ?? '';
+    assert.match(processId, /^\d+$/);
+    assert.match(await page.locator('#review-status').innerText(), /Contract Review started as process/);
+    // The client invalidated the document when the review started: the badge reads "in review" and the
+    // button explains why no second review can start.
+    await page.locator('#document-approval[state="in-review"]').waitFor(WAIT);
+    await start.locator('[part~="reason"]').filter({ hasText: 'already running' }).waitFor(WAIT);
+    await shot('04-review-started');
+  });
+
+  it('5. approves both steps as lena.legal through the emulator; the badge turns approved without a reload', async () => {
+    assert.ok(processId && contractId, 'step 4 started a review');
+    const navigations: string[] = [];
+    const onNavigate = (frame: { url(): string }) => navigations.push(frame.url());
+    page.on('framenavigated', onNavigate);
+    try {
+      // The page's live stream covers the contract, and the BFF has looked at it once, so what happens
+      // from now on is news (a reviewer takes longer than one detection round; the test waits for it).
+      await waitUntil(
+        `the BFF to watch document:${contractId}`,
+        () =>
+          stack.bff.events.hub.watchedTopics().includes(`document:${contractId}`) &&
+          stack.bff.store.getCursor(`audit:${contractId}`) !== null,
+        { timeoutMs: 30_000 },
+      );
+      // "Contract Review": Legal review, then Final approval, both lena.legal's tasks.
+      for (const step of ['Legal review', 'Final approval']) {
+        const res = await fetch(`${stack.emulator.url}/emulator/workflows/act`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ processId: Number(processId), user: 'lena.legal', action: 'Approve' }),
+        });
+        assert.equal(res.status, 200, `${step}: ${await res.text()}`);
+      }
+      const badge = page.locator('#document-approval[state="approved"]');
+      await badge.waitFor(LIVE_WAIT);
+      assert.equal((await badge.locator('[part~="label"]').innerText()).trim(), 'Approved');
+      // The contract's row in the list follows too, and the start button is free again.
+      await page
+        .locator('#account-documents [part~="row"]')
+        .filter({ hasText: 'Supply Contract 2027.pdf' })
+        .locator('xecm-approval-badge[state="approved"]')
+        .waitFor(LIVE_WAIT);
+      assert.deepEqual(navigations, [], 'the page never reloaded');
+    } finally {
+      page.off('framenavigated', onNavigate);
+    }
+    await shot('05-approved');
+  });
+
+  it('6. the ERP receiver holds verified review.completed and document.approved webhooks for the contract', async () => {
+    assert.ok(contractId, 'step 4 found the contract');
+    const forContract = (type: string) =>
+      waitUntil(
+        `a verified ${type} delivery for document ${contractId}`,
+        async () =>
+          (await receiverDeliveries(stack.receiver.url)).find(
+            (d) => d.type === type && d.verified && d.payload.data?.documentId === contractId,
+          ),
+        { explain: async () => describeDeliveries(await receiverDeliveries(stack.receiver.url)) },
+      );
+    const [approved, completed] = await Promise.allSettled([
+      forContract('document.approved'),
+      forContract('review.completed'),
+    ]);
+
+    // What the ERP shows, whatever arrived (so a missing event is visible in the screenshot too).
+    const erp = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    try {
+      await erp.goto(`${stack.receiver.url}/`);
+      await erp.locator('h1').filter({ hasText: 'ERP webhook receiver' }).waitFor(WAIT);
+      await erp.screenshot({ path: `${SHOTS}/06-erp-receiver.png` });
+      if (process.env.UPDATE_DOCS_IMAGES === '1')
+        copyFileSync(`${SHOTS}/06-erp-receiver.png`, 'docs/images/demo-06-erp-receiver.png');
+    } finally {
+      await erp.close();
+    }
+
+    if (approved.status === 'rejected') throw approved.reason;
+    assert.equal(approved.value.payload.data?.data?.approvalStatus, 'Approved');
+    if (completed.status === 'rejected') throw completed.reason;
+    assert.equal(completed.value.payload.data?.data?.approvalStatus, 'Approved');
   });
 
   it("7. changes the account's region in the CRM; the card shows the new region without a reload", async () => {

@@ -1,4 +1,5 @@
 import 'xecm-elements';
+import { documentReviewPanel } from './document-review.js';
 import { api, boot, h, loadedWorkspaceId, requireUser, wireProviders } from './shell.js';
 
 interface Account {
@@ -110,12 +111,14 @@ if (requireUser(shell, main)) {
     });
     const review = h('xecm-start-review', { 'target-kind': 'workspace', id: 'account-review' });
     const list = h('xecm-document-list', { id: 'account-documents' });
+    const documentReview = documentReviewPanel(shell.config);
     const documents = h(
       'div',
       { id: 'workspace-area', hidden: true },
-      h('p', {}, review),
+      h('p', { class: 'inline-row' }, h('span', { class: 'muted' }, 'Review the whole workspace:'), review),
       h('h2', {}, 'Documents'),
       list,
+      documentReview.element,
     );
     // The list and the review button need the workspace id, which the card learns from the BFF.
     card.addEventListener('xecm-load', async () => {
@@ -124,6 +127,11 @@ if (requireUser(shell, main)) {
       list.setAttribute('workspace-id', id);
       review.setAttribute('target-id', id);
       documents.hidden = false;
+    });
+    // Each load of the list (first load, after an upload, after a live update) refreshes the choice.
+    list.addEventListener('xecm-load', () => {
+      const id = list.getAttribute('workspace-id');
+      if (id) void documentReview.refresh(id);
     });
 
     const region = h(
