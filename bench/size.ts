@@ -4,6 +4,7 @@
 // Budget: everything together ≤ 20 KB gzip. Exits 1 when over budget.
 import { build, type Metafile } from 'esbuild';
 import { gzipSync } from 'node:zlib';
+import { esbuildLitTemplateMinifier } from './minify-lit-templates.js';
 
 const BUDGET_BYTES = 20 * 1024;
 const ELEMENTS = ['provider', 'workspace-card', 'document-list', 'approval-badge', 'start-review'];
@@ -38,6 +39,8 @@ async function measure(entry: string): Promise<Measured> {
     legalComments: 'none',
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'error',
+    // The same template minification as `npm run build` (vite.config.ts).
+    plugins: [esbuildLitTemplateMinifier()],
   });
   const files = new Map(
     result.outputFiles.map((f) => [f.path.slice(f.path.indexOf('bench-out/')), f.contents]),

@@ -80,6 +80,7 @@ describe('<xecm-document-list> keyboard', () => {
     await waitUntil(
       () => rows(el).length > 0 && rows(el).length < 100,
       'rows were not virtualized (all of them are in the DOM)',
+      { timeout: 4000 },
     );
     grid(el).querySelector<HTMLElement>('[tabindex="0"]')!.focus();
     await press(el, 'Control+End');
