@@ -27,9 +27,10 @@ describe('demo story in Chromium', () => {
   let contractId = '';
   let processId = '';
 
-  async function shot(name: string): Promise<void> {
+  /** `fullPage: false` for a modal dialog, whose backdrop covers the viewport only. */
+  async function shot(name: string, target: Page = page, fullPage = true): Promise<void> {
     const path = `${SHOTS}/${name}.png`;
-    await page.screenshot({ path, fullPage: true });
+    await target.screenshot({ path, fullPage });
     if (process.env.UPDATE_DOCS_IMAGES === '1') {
       mkdirSync('docs/images', { recursive: true });
       copyFileSync(path, `docs/images/demo-${name}.png`);
@@ -127,7 +128,7 @@ describe('demo story in Chromium', () => {
     if ((await choice.count()) > 0) await choice.check();
     else await dialog.locator('[part~="workflow"]').filter({ hasText: 'Contract Review' }).waitFor(WAIT);
     await dialog.locator('[part~="comment"]').fill('Please review the 2027 supply terms.');
-    await shot('04-start-review-dialog');
+    await shot('04-start-review-dialog', page, false);
 
     await dialog.locator('[part~="submit"]').click();
     await dialog.waitFor({ state: 'hidden', ...WAIT });
@@ -204,9 +205,7 @@ describe('demo story in Chromium', () => {
     try {
       await erp.goto(`${stack.receiver.url}/`);
       await erp.locator('h1').filter({ hasText: 'ERP webhook receiver' }).waitFor(WAIT);
-      await erp.screenshot({ path: `${SHOTS}/06-erp-receiver.png` });
-      if (process.env.UPDATE_DOCS_IMAGES === '1')
-        copyFileSync(`${SHOTS}/06-erp-receiver.png`, 'docs/images/demo-06-erp-receiver.png');
+      await shot('06-erp-receiver', erp, false);
     } finally {
       await erp.close();
     }
