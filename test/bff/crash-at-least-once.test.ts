@@ -8,10 +8,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { generateWebhookSecret } from '../../src/bff/events/webhook-signature.js';
 import type { Delivery } from '../../src/bff/store/store.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
-import { spawnBff, type BffProcess } from './crash/bff-process.js';
+import { bundleBffChild, spawnBff, type BffProcess } from './crash/bff-process.js';
 import { createPrng } from './crash/prng.js';
 import { CalloutProducer, type LogicalEvent } from './crash/producer.js';
 import { startReceiver, type Receiver } from './crash/receiver.js';
+import { acceptedBy, deliveriesOf, nodeOf, webhookIdsOf } from './crash/evidence.js';
 import { waitFor } from './crash/wait-for.js';
 
 // Issue 5 item 7: SIGKILL the BFF at random moments while signed callouts come in and webhooks go out, restart it
@@ -34,10 +35,12 @@ describe(`BFF crash safety (seed ${SEED})`, () => {
   let flaky: Receiver;
   let bff: BffProcess | undefined;
   let env: Record<string, string>;
+  let entry: string;
 
   before(async () => {
     emulator = await startEmulator({ port: 0 });
     dir = mkdtempSync(join(tmpdir(), 'bff-crash-'));
+    entry = await bundleBffChild(dir);
     fast = await startReceiver();
     // Refuses the first attempt of every third event: those retries (≈5 s later) straddle restarts. Random
     // latency keeps deliveries in flight when the kill lands.
@@ -75,7 +78,7 @@ describe(`BFF crash safety (seed ${SEED})`, () => {
       signal: AbortSignal.timeout(10_000),
     });
   };
-  const deliveriesOf = async (subscriptionId: string): Promise<Delivery[]> => {
+  const deliveriesFor = async (subscriptionId: string): Promise<Delivery[]> => {
     const res = await admin(`/${subscriptionId}/deliveries`);
     assert.equal(res.status, 200);
     return ((await res.json()) as { deliveries: Delivery[] }).deliveries;
@@ -86,7 +89,7 @@ describe(`BFF crash safety (seed ${SEED})`, () => {
     { timeout: 180_000 },
     async (t) => {
       t.diagnostic(`seed ${SEED}; kill delays after each start (ms): ${killDelaysMs.join(', ')}`);
-      bff = await spawnBff(env);
+      bff = await spawnBff(entry, env);
       const subs = new Map<Receiver, string>();
       for (const receiver of [fast, flaky]) {
         const res = await admin('', { method: 'POST', body: JSON.stringify({ url: receiver.url }) });
@@ -100,7 +103,7 @@ describe(`BFF crash safety (seed ${SEED})`, () => {
       let kills = 0;
       let resends = 0;
       for (let round = 0; round < ROUNDS; round++) {
-        bff ??= await spawnBff(env);
+        bff ??= await spawnBff(entry, env);
         const running = bff;
         // What a sender does after an outage: retry what was never answered, and (late retries) some of what
         // was — the BFF must store each of those once.
@@ -126,23 +129,24 @@ describe(`BFF crash safety (seed ${SEED})`, () => {
       }
 
       // Last start: no more crashes. Late retries of events every subscriber already has must change nothing.
-      bff = await spawnBff(env);
+      bff = await spawnBff(entry, env);
       const running = bff;
-      const acceptedBy = (receiver: Receiver, e: LogicalEvent) =>
-        receiver.deliveries.filter((d) => d.status < 300 && d.event?.id === e.expectedEventId).length;
+      const receivers = [fast, flaky] as const;
+      const nameOf = (r: Receiver) => (r === fast ? 'fast' : 'flaky');
+      const eventIdOf = (e: LogicalEvent) => webhookIdsOf(receivers, e)[0];
       // Only events the store records as delivered to both: no further delivery of them is legitimate.
       const delivered = await Promise.all(
         [...subs.values()].map(async (id) =>
-          (await deliveriesOf(id)).filter((d) => d.state === 'delivered').map((d) => d.eventId),
+          (await deliveriesFor(id)).filter((d) => d.state === 'delivered').map((d) => d.eventId),
         ),
       );
-      const settled = producer.events.filter(
-        (e) => e.acknowledged && delivered.every((ids) => ids.includes(e.expectedEventId)),
-      );
-      const lateRetries = settled.slice(0, 5).map((e) => ({
-        e,
-        before: [acceptedBy(fast, e), acceptedBy(flaky, e)],
-      }));
+      const settled = producer.events.filter((e) => {
+        const id = eventIdOf(e);
+        return e.acknowledged && id !== undefined && delivered.every((ids) => ids.includes(id));
+      });
+      const lateRetries = settled
+        .slice(0, 5)
+        .map((e) => ({ e, before: receivers.map((r) => acceptedBy(r, e)) }));
       for (const { e } of lateRetries) {
         const outcome = await producer.send(running.url, e);
         assert.deepEqual(outcome, { status: 204 }, `late retry of ${e.calloutId}`);
@@ -150,85 +154,77 @@ describe(`BFF crash safety (seed ${SEED})`, () => {
 
       const acknowledged = producer.events.filter((e) => e.acknowledged);
       const missing = () =>
-        [fast, flaky].flatMap((receiver) =>
-          acknowledged
-            .filter((e) => acceptedBy(receiver, e) === 0)
-            .map((e) => `${receiver === fast ? 'fast' : 'flaky'}:${e.expectedEventId}`),
+        receivers.flatMap((r) =>
+          acknowledged.filter((e) => acceptedBy(r, e) === 0).map((e) => `${nameOf(r)}:${e.calloutId}`),
         );
-      const explain = async () =>
-        `not delivered: ${missing().slice(0, 20).join(', ') || 'none'}\nBFF output:\n${running.output()}`;
-      await waitFor(() => missing().length === 0, { timeoutMs: 45_000, explain });
-      // Everything the BFF committed, acknowledged or not, drains too: nothing is left pending or dead.
+      // Wait until the BFF owes nothing: every delivery row it holds (acknowledged or not) is done. The relay
+      // marks a row delivered only after the receiver answered, so then the receivers must have everything;
+      // a BFF that lost or falsely completed a delivery fails right after, not at the deadline.
       const rows = new Map<Receiver, Delivery[]>();
+      const open = () => [...rows.values()].flat().filter((d) => d.state !== 'delivered');
       await waitFor(
         async () => {
-          for (const [receiver, id] of subs) rows.set(receiver, await deliveriesOf(id));
-          return [...rows.values()].every((list) => list.every((d) => d.state === 'delivered'));
+          for (const [receiver, id] of subs) rows.set(receiver, await deliveriesFor(id));
+          return open().length === 0;
         },
         {
-          timeoutMs: 30_000,
+          timeoutMs: 45_000,
           intervalMs: 250,
-          explain: () => JSON.stringify([...rows.values()].flat().filter((d) => d.state !== 'delivered')),
+          explain: () =>
+            `still owed: ${JSON.stringify(open().slice(0, 10))}; not received: ` +
+            `${missing().slice(0, 20).join(', ') || 'none'}\nBFF output:\n${running.output()}`,
         },
       );
 
-      const unacknowledged = producer.events.length - acknowledged.length;
       const refusedFirst = flaky.deliveries.filter((d) => d.status === 500).length;
       t.diagnostic(
         `${kills} kills; ${producer.events.length} events (${acknowledged.length} acknowledged, ` +
-          `${unacknowledged} never acknowledged), ${resends} resends after restarts, ` +
-          `${refusedFirst} first attempts refused by the flaky receiver; ` +
+          `${producer.events.length - acknowledged.length} never acknowledged), ${resends} resends after ` +
+          `restarts, ${refusedFirst} first attempts refused by the flaky receiver; ` +
           `deliveries fast=${fast.deliveries.length} flaky=${flaky.deliveries.length}`,
       );
 
       assert.equal(kills, ROUNDS);
       assert.ok(acknowledged.length > 0, 'no callout was acknowledged at all');
       assert.deepEqual(producer.unexpected, [], 'a reachable BFF answered a signed callout with non-204');
-      assert.deepEqual(missing(), []);
-
-      for (const receiver of [fast, flaky]) {
-        const name = receiver === fast ? 'fast' : 'flaky';
+      for (const r of receivers) {
         // Every request verifies with this subscription's secret (reference library).
-        assert.deepEqual(
-          receiver.deliveries.filter((d) => !d.verified).map((d) => d.webhookId),
-          [],
-          `${name}: deliveries that do not verify`,
-        );
-        // One event, one webhook-id: every attempt carries the event id, whatever process sent it.
-        const idsByNode = new Map<string, Set<string>>();
-        for (const d of receiver.deliveries) {
-          const e = producer.byNodeId(d.event?.documentId ?? d.event?.workspaceId);
-          assert.ok(e, `${name}: a delivery for an event nobody sent: ${d.body}`);
-          assert.equal(d.event?.id, e.expectedEventId, `${name}: event id inside the body`);
-          const ids = idsByNode.get(e.nodeId) ?? new Set<string>();
-          ids.add(d.webhookId);
-          idsByNode.set(e.nodeId, ids);
+        const unverified = r.deliveries.filter((d) => !d.verified).map((d) => d.webhookId);
+        assert.deepEqual(unverified, [], `${nameOf(r)}: deliveries that do not verify`);
+        const strays = r.deliveries.filter((d) => !producer.byNodeId(nodeOf(d))).map((d) => d.body);
+        assert.deepEqual(strays, [], `${nameOf(r)}: deliveries of events nobody sent`);
+      }
+      for (const e of producer.events) {
+        // One event, one webhook-id: every attempt to every subscriber, from whichever process, carries the same
+        // id, and it is the event's id in the body.
+        const ids = webhookIdsOf(receivers, e);
+        assert.ok(ids.length <= 1, `${e.calloutId} arrived with several webhook-ids: ${ids.join(', ')}`);
+        for (const r of receivers) {
+          for (const d of deliveriesOf(r, e)) assert.equal(d.event?.id, d.webhookId, `${nameOf(r)}: body id`);
         }
-        for (const [node, ids] of idsByNode) {
-          assert.deepEqual(
-            [...ids],
-            [producer.byNodeId(node)?.expectedEventId],
-            `${name}: webhook-ids of ${node}`,
-          );
-        }
-        // At-least-once, not at-random: a subscription has one delivery in flight, so each kill can cause
-        // at most one repeated (already accepted) delivery per subscriber. Resent callouts add none.
-        const repeats = producer.events.reduce((n, e) => n + Math.max(acceptedBy(receiver, e) - 1, 0), 0);
-        assert.ok(repeats <= kills, `${name}: ${repeats} repeated deliveries for ${kills} kills`);
-
+      }
+      assert.deepEqual(missing(), [], 'acknowledged events a subscriber never accepted');
+      for (const r of receivers) {
+        // At-least-once, not at-random: a subscription has one delivery in flight, so each kill can cause at
+        // most one repeated (already accepted) delivery per subscriber. Resent callouts add none.
+        const repeats = producer.events.reduce((n, e) => n + Math.max(acceptedBy(r, e) - 1, 0), 0);
+        assert.ok(repeats <= kills, `${nameOf(r)}: ${repeats} repeated deliveries for ${kills} kills`);
         // The store holds one delivery per logical event and subscription, however often it was sent.
-        const list = rows.get(receiver) ?? [];
-        const eventIds = list.map((d) => d.eventId);
-        assert.equal(new Set(eventIds).size, eventIds.length, `${name}: an event stored twice`);
-        for (const e of acknowledged)
-          assert.ok(eventIds.includes(e.expectedEventId), `${name}: ${e.expectedEventId}`);
+        const eventIds = (rows.get(r) ?? []).map((d) => d.eventId);
+        assert.equal(new Set(eventIds).size, eventIds.length, `${nameOf(r)}: an event stored twice`);
+        const unrecorded = acknowledged
+          .filter((e) => !eventIds.includes(eventIdOf(e) ?? ''))
+          .map((e) => e.calloutId);
+        assert.deepEqual(unrecorded, [], `${nameOf(r)}: acknowledged events without a delivery record`);
       }
       assert.ok(
         refusedFirst > 0,
         'the flaky receiver never refused a first attempt (no retry was exercised)',
       );
+      assert.ok(lateRetries.length > 0, 'no late retry was sent');
       for (const { e, before } of lateRetries) {
-        assert.deepEqual([acceptedBy(fast, e), acceptedBy(flaky, e)], before, `late retry of ${e.calloutId}`);
+        const after = receivers.map((r) => acceptedBy(r, e));
+        assert.deepEqual(after, before, `late retry of ${e.calloutId} was delivered again`);
       }
     },
   );

@@ -1,7 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const ENTRY = fileURLToPath(new URL('./bff-child.ts', import.meta.url));
+const NODE_MODULES = fileURLToPath(new URL('../../../node_modules', import.meta.url));
 const KEEP_OUTPUT_CHARS = 20_000;
 
 /** A BFF running in its own process (see bff-child.ts). */
@@ -25,9 +29,36 @@ function waitForExit(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Starts the BFF with `env` (on top of this process's PATH etc.) and resolves once it listens. */
-export async function spawnBff(env: Record<string, string>, startTimeoutMs = 30_000): Promise<BffProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
+/**
+ * Bundles bff-child.ts (and the BFF source) into `dir` once, so each restart is a plain `node` start: loading
+ * the sources through tsx on every restart costs about twice the CPU, which the 2-core CI machine notices.
+ * Packages stay external and resolve through a `node_modules` link in `dir`. Returns the entry path.
+ */
+export async function bundleBffChild(dir: string): Promise<string> {
+  const outfile = join(dir, 'bff-child.mjs');
+  symlinkSync(NODE_MODULES, join(dir, 'node_modules'), 'dir');
+  await build({
+    entryPoints: [ENTRY],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/** Starts `entry` (bundled, or a .ts file through tsx) with `env` and resolves once the BFF listens. */
+export async function spawnBff(
+  entry: string,
+  env: Record<string, string>,
+  startTimeoutMs = 30_000,
+): Promise<BffProcess> {
+  const args = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : ['--enable-source-maps', entry];
+  const child = spawn(process.execPath, args, {
     env: { ...inheritedEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

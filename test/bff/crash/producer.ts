@@ -11,8 +11,6 @@ export interface LogicalEvent {
   nodeId: string;
   /** `webhook-id` of the callout; every resend reuses it, as a sender's retry does. */
   calloutId: string;
-  /** The event id (and outbound `webhook-id`) the BFF must derive: from `auditId` when sent, else the callout id. */
-  expectedEventId: string;
   body: string;
   sends: number;
   /** The BFF answered 2xx to at least one send: it promised to deliver the event. */
@@ -32,7 +30,10 @@ export class CalloutProducer {
     this.#signer = new Webhook(hookSecret);
   }
 
-  /** A new logical event; half of them carry an xECM audit id, half rely on the callout's webhook id. */
+  /**
+   * A new logical event on its own node. Half carry an xECM audit id, half do not, so every way the BFF names
+   * an event (audit id, created node, callout webhook id) is exercised; the test does not assume which.
+   */
   create(): LogicalEvent {
     const n = this.events.length;
     const type = TYPES[n % TYPES.length]!;
@@ -47,7 +48,6 @@ export class CalloutProducer {
       n,
       nodeId: String(nodeId),
       calloutId,
-      expectedEventId: withAudit ? `xecm-audit-${AUDIT_BASE + n}` : calloutId,
       body: JSON.stringify({ type, timestamp: new Date().toISOString(), data }),
       sends: 0,
       acknowledged: false,
