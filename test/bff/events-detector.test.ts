@@ -107,4 +107,38 @@ describe('change detector against the emulator', () => {
     );
     pollOnly.close();
   });
+
+  it('takes the first look at a newly watched topic at once, even while backed off when idle', async () => {
+    const source = new RestEventsSource(ticketGet({ baseUrl: emulator.url, ticket: async () => ticket }));
+    const own = new SqliteStore({ path: ':memory:' });
+    let watched: `document:${string}`[] = [];
+    let rounds = 0;
+    const detector = new ChangeDetector({
+      store: own,
+      source,
+      watched: () => {
+        rounds++;
+        return watched;
+      },
+      onError: (error) => assert.fail(String(error)),
+      // Idle, the next round would be a minute away.
+      activeIntervalMs: 60_000,
+      idleIntervalMs: 60_000,
+    });
+    detector.start();
+    try {
+      for (let i = 0; i < 200 && rounds === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      assert.equal(rounds, 1);
+      watched = [`document:${docId}`];
+      detector.wake();
+      for (let i = 0; i < 500 && own.getCursor(`audit:${docId}`) === null; i++) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      assert.notEqual(own.getCursor(`audit:${docId}`), null);
+      assert.equal(rounds, 2);
+    } finally {
+      detector.stop();
+      own.close();
+    }
+  });
 });

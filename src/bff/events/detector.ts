@@ -30,6 +30,9 @@ export interface DetectorOptions {
   idleIntervalMs?: number;
 }
 
+/** Shortest time between the starts of two rounds when streams open (see wake). */
+const WAKE_GAP_MS = 500;
+
 /** Cursor keys in the store. */
 const CURSORS = {
   audit: (nodeId: string) => `audit:${nodeId}`,
@@ -50,6 +53,7 @@ export class ChangeDetector {
   #running = false;
   #polling = false;
   #wakeRequested = false;
+  #lastRoundAt = 0;
 
   constructor(options: DetectorOptions) {
     this.#o = options;
@@ -66,8 +70,9 @@ export class ChangeDetector {
   }
 
   /**
-   * Polls now instead of at the end of an idle back-off: a newly watched topic gets its first look (its
-   * cursor) at once, so a change made right after a stream opens is news, not history.
+   * Polls soon instead of at the end of an idle back-off: a newly watched topic gets its first look (its
+   * cursor) at once, so a change made right after a stream opens is news, not history. Rounds started this
+   * way are at least WAKE_GAP_MS apart, however many streams open.
    */
   wake(): void {
     if (!this.#running) return;
@@ -76,17 +81,19 @@ export class ChangeDetector {
       return;
     }
     clearTimeout(this.#timer);
-    this.#schedule(0);
+    this.#idleRounds = 0;
+    this.#schedule(Math.max(0, this.#lastRoundAt + WAKE_GAP_MS - Date.now()));
   }
 
   #schedule(ms: number): void {
     if (!this.#running) return;
     this.#timer = setTimeout(() => {
       this.#polling = true;
+      this.#lastRoundAt = Date.now();
       this.#wakeRequested = false;
       const next = (interval: number) => {
         this.#polling = false;
-        this.#schedule(this.#wakeRequested ? 0 : interval);
+        this.#schedule(this.#wakeRequested ? Math.min(interval, WAKE_GAP_MS) : interval);
       };
       void this.pollOnce().then(
         (watched) => next(this.#nextInterval(watched)),
