@@ -9,23 +9,61 @@ type Value<V> = V extends (...args: never[]) => string ? string : V;
 
 const connected = new Set<LocalizeController>();
 let observer: MutationObserver | undefined;
+let listening = false;
+const observedRoots = new WeakSet<Node>();
 
 function refreshAll(): void {
   for (const controller of connected) controller.host.requestUpdate();
 }
 
+/** Whether `node` is `ancestor` or inside it, across shadow roots. */
+function composedContains(ancestor: Node, node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null)
+    if (n === ancestor) return true;
+  return false;
+}
+
+/** A `lang`/`dir` attribute changed somewhere: re-render the elements at or below that element. */
+function onLangOrDirChanged(records: MutationRecord[]): void {
+  const targets = [...new Set(records.map((r) => r.target))];
+  for (const controller of connected)
+    if (targets.some((t) => composedContains(t, controller.host))) controller.host.requestUpdate();
+}
+
 /**
- * The nearest value of attribute `name`, looking through shadow roots (a provider's `locale` is
- * reflected as `lang`). Written defensively: under SSR the DOM shim has no tree.
+ * Watches `lang` and `dir` on every element of the document and of each shadow root an element lives in
+ * (a subtree observer does not see into shadow roots), once per root.
  */
-function closestAttribute(el: Element, name: string): string {
-  let node: Element | null | undefined = el;
+function observeRootsOf(host: Element): void {
+  if (typeof MutationObserver === 'undefined' || typeof host.getRootNode !== 'function') return;
+  observer ??= new MutationObserver(onLangOrDirChanged);
+  let root: Node = host.getRootNode();
+  for (;;) {
+    if (!observedRoots.has(root) && (root instanceof ShadowRoot || root instanceof Document)) {
+      observedRoots.add(root);
+      observer.observe(root, { attributes: true, subtree: true, attributeFilter: ['lang', 'dir'] });
+    }
+    if (!(root instanceof ShadowRoot)) break;
+    root = root.host.getRootNode();
+  }
+}
+
+/**
+ * The nearest value of attribute `name` above `el`, looking through shadow roots (a provider's `locale`
+ * is reflected as `lang`). Written defensively: under SSR the DOM shim has no tree.
+ */
+function inheritedAttribute(el: Element, name: string): string {
+  let node: Element | null | undefined = parentOf(el);
   while (node) {
     const value = node.getAttribute?.(name);
     if (value) return value;
-    node = node.parentElement ?? (node.getRootNode?.() as ShadowRoot | undefined)?.host;
+    node = parentOf(node);
   }
   return '';
+}
+
+function parentOf(el: Element): Element | null | undefined {
+  return el.parentElement ?? (el.getRootNode?.() as ShadowRoot | undefined)?.host;
 }
 
 // Intl formatters are expensive to create and a list formats every row.
@@ -48,9 +86,10 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /**
- * Strings and formatting in the element's language: its own `lang`, else the nearest ancestor's
- * (`<xecm-provider locale>` sets one), else `<html lang>`, else the browser's. Changing any of them
- * re-renders; locales other than English load on first use and the element re-renders when they arrive.
+ * Strings and formatting in the element's language: its own `lang` (property or attribute), else the
+ * nearest ancestor's `lang` attribute, across shadow roots (`<xecm-provider locale>` sets one), else
+ * `<html lang>`, else the browser's. Changing any of them re-renders the elements concerned; locales other
+ * than English load on first use and the element re-renders when they arrive. `dir` works the same way.
  */
 export class LocalizeController implements ReactiveController {
   readonly host: Host;
@@ -63,13 +102,12 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostConnected(): void {
-    connected.add(this);
-    if (!observer && typeof MutationObserver !== 'undefined' && typeof document !== 'undefined') {
-      // One observer for the page: <html lang/dir> changes re-render every connected element.
-      observer = new MutationObserver(refreshAll);
-      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
+    if (!listening) {
+      listening = true;
       onTranslationLoaded(refreshAll);
     }
+    connected.add(this);
+    observeRootsOf(this.host);
   }
 
   hostDisconnected(): void {
@@ -80,14 +118,15 @@ export class LocalizeController implements ReactiveController {
     this.#locale = undefined;
   }
 
-  /** Re-render every connected element (after a provider changes its locale). */
+  /** Re-render every connected element (e.g. after registering a translation by hand). */
   static refreshAll(): void {
     refreshAll();
   }
 
   /** The locale tag as requested (may be one we do not ship). */
   get requested(): string {
-    const fromTree = closestAttribute(this.host, 'lang');
+    // The property first: while an update runs, a newly set `lang` is not reflected yet.
+    const fromTree = this.host.lang || inheritedAttribute(this.host, 'lang');
     if (fromTree) return fromTree;
     if (typeof document !== 'undefined' && document.documentElement?.lang)
       return document.documentElement.lang;
@@ -103,7 +142,8 @@ export class LocalizeController implements ReactiveController {
   /** `rtl` or `ltr`, from the nearest `dir`. */
   get dir(): 'ltr' | 'rtl' {
     const dir =
-      closestAttribute(this.host, 'dir') ||
+      this.host.dir ||
+      inheritedAttribute(this.host, 'dir') ||
       (typeof document === 'undefined' ? '' : document.documentElement?.dir);
     return dir === 'rtl' ? 'rtl' : 'ltr';
   }

@@ -5,7 +5,6 @@ import { BffClient, type TokenProvider } from '../../client/bff-client.js';
 import type { LiveEventsFactory } from '../../client/live-events.js';
 import { sseLiveEvents } from '../../client/sse-live-events.js';
 import { devWarn } from '../base/dev-warn.js';
-import { LocalizeController } from '../base/localize-controller.js';
 import { XecmElement } from '../base/xecm-element.js';
 import { clientContext } from './client-context.js';
 import { providerStyles } from './provider.styles.js';
@@ -82,11 +81,10 @@ export class XecmProvider extends XecmElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('locale')) {
-      // Reflected as `lang` so every descendant (and the browser) sees it.
+      // Reflected as `lang` so every descendant (and the browser) sees it; the elements inside notice the
+      // attribute change and re-render (see LocalizeController).
       if (this.locale) this.setAttribute('lang', this.locale);
       else if (changed.get('locale')) this.removeAttribute('lang');
-      // Descendants read the attribute when they render; tell them it changed.
-      LocalizeController.refreshAll();
     }
     if (changed.has('theme') && !(THEMES as readonly string[]).includes(this.theme)) {
       devWarn(this, `theme="${String(this.theme)}" is not one of ${THEMES.join(', ')}; using "auto".`);
