@@ -11,7 +11,20 @@ import { XecmLoadEvent } from '../events/xecm-load-event.js';
 import { XecmReviewStartEvent } from '../events/xecm-review-start-event.js';
 import { XecmReviewStartedEvent } from '../events/xecm-review-started-event.js';
 import type { startReview } from '../i18n/en/start-review.js';
+import { addStyles } from '../base/add-styles.js';
+import type * as ReviewDialogModule from './review-dialog.js';
 import { startReviewStyles } from './start-review.styles.js';
+
+type ReviewDialog = typeof ReviewDialogModule;
+
+// The confirmation form loads once per page, on first need.
+let dialogLoading: Promise<ReviewDialog> | undefined;
+function loadDialog(): Promise<ReviewDialog> {
+  return (dialogLoading ??= import('./review-dialog.js').catch((error: unknown) => {
+    dialogLoading = undefined; // try again next time
+    throw error;
+  }));
+}
 
 export const REVIEW_TARGET_KINDS = ['workspace', 'document'] as const;
 export type ReviewTargetKind = (typeof REVIEW_TARGET_KINDS)[number];
@@ -64,6 +77,9 @@ export class XecmStartReview extends XecmDataElement {
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('[part~="button"]') private button?: HTMLButtonElement;
+
+  /** The confirmation form's code, once loaded. */
+  private form?: ReviewDialog;
 
   /** One key per dialog session, reused if the user retries after a failure, so the BFF starts one review. */
   private idempotencyKey?: string;
@@ -155,6 +171,8 @@ export class XecmStartReview extends XecmDataElement {
         aria-describedby=${reason || failed ? 'reason' : nothing}
         aria-haspopup="dialog"
         @click=${this.openDialog}
+        @pointerenter=${this.prefetch}
+        @focus=${this.prefetch}
       >
         ${this.pending ? t.submitting : t.button}
       </button>
@@ -173,61 +191,57 @@ export class XecmStartReview extends XecmDataElement {
   }
 
   private renderDialog(opts: ReviewOptions | undefined): TemplateResult {
-    const t = this.t;
     const workflows = opts?.workflows ?? [];
-    const selected = this.workflow ?? workflows[0]?.key;
     return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onClose} @cancel=${this.onCancel}>
       ${
-        this.open
-          ? html`<form @submit=${this.onSubmit} novalidate>
-              <h2 part="title" id="title">
-                ${this.targetKind === 'workspace' ? t.dialogTitleWorkspace : t.dialogTitleDocument}
-              </h2>
-              ${
-                workflows.length > 1
-                  ? html`<fieldset part="workflow">
-                      <legend>${t.workflow}</legend>
-                      ${workflows.map(
-                        (w) =>
-                          html`<label class="choice"
-                            ><input
-                              type="radio"
-                              name="workflow"
-                              .value=${w.key}
-                              .checked=${w.key === selected}
-                              @change=${() => (this.workflow = w.key)}
-                            /><bdi>${w.name}</bdi></label
-                          >`,
-                      )}
-                    </fieldset>`
-                  : html`<p part="workflow">${t.workflow}: <bdi>${workflows[0]?.name ?? ''}</bdi></p>`
-              }
-              <label class="block" for="comment">${t.comment}</label>
-              <textarea
-                id="comment"
-                part="comment"
-                name="comment"
-                maxlength="1000"
-                aria-describedby="hint"
-              ></textarea>
-              <p class="hint" id="hint">${t.commentHint}</p>
-              ${this.submitError ? html`<p part="error" role="alert">${this.submitError}</p>` : nothing}
-              <div part="actions">
-                <button type="button" part="cancel" @click=${() => this.dialog?.close()}>${t.cancel}</button>
-                <button type="submit" part="submit" aria-disabled=${this.pending ? 'true' : 'false'}>
-                  ${this.pending ? t.submitting : t.submit}
-                </button>
-              </div>
-            </form>`
+        this.open && this.form
+          ? this.form.reviewFormView(this.t, {
+              kind: this.targetKind === 'workspace' ? 'workspace' : 'document',
+              workflows,
+              selected: this.workflow ?? workflows[0]?.key,
+              pending: this.pending,
+              error: this.submitError,
+              select: (key) => (this.workflow = key),
+              submit: this.onSubmit,
+              cancel: () => this.dialog?.close(),
+            })
           : nothing
       }
     </dialog>`;
   }
 
+  /** Loads the form's code (and styles) ahead of the click, when the user points at or focuses the button. */
+  private readonly prefetch = (): void => {
+    this.loadForm().catch(() => undefined);
+  };
+
+  private async loadForm(): Promise<ReviewDialog> {
+    const form = await loadDialog();
+    if (!this.form) {
+      this.form = form;
+      addStyles(this, form.reviewDialogStyles);
+    }
+    return form;
+  }
+
   private readonly openDialog = async (): Promise<void> => {
-    const opts = this.options.value;
-    if (this.pending || !opts || this.options.status !== TaskStatus.COMPLETE || this.blockedReason(opts))
+    const ready = () => {
+      const opts = this.options.value;
+      return !this.pending && opts && this.options.status === TaskStatus.COMPLETE && !this.blockedReason(opts)
+        ? opts
+        : undefined;
+    };
+    if (!ready()) return;
+    try {
+      await this.loadForm();
+    } catch {
+      // The form's code could not be loaded (offline): say so in the live region and to the host.
+      this.announcement = this.t.failed;
+      this.emit(new XecmErrorEvent({ code: 'network', message: this.t.failed }));
       return;
+    }
+    const opts = ready();
+    if (!opts) return;
     this.open = true;
     this.submitError = undefined;
     this.workflow = opts.workflows[0]?.key;
