@@ -24,14 +24,16 @@ import {
 } from '../test/e2e/live/live-stack.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+/** `polling`, `callouts` or both (default), comma-separated. */
+const ONLY = (process.env.BENCH_MODES ?? 'polling,callouts').split(',');
 /** Detector interval while watched, as the BFF defaults to it (src/bff/events/detector.ts). */
 const POLL_MS = 2000;
 const documentId = String(WELL_KNOWN.acme.draftDocumentId);
 const topic = `document:${documentId}`;
 
 const MODES = [
-  { name: 'polling only', callouts: false, targetMs: 1000 },
-  { name: 'callouts', callouts: true, targetMs: 150 },
+  { key: 'polling', name: 'polling only', callouts: false, targetMs: 1000 },
+  { key: 'callouts', name: 'callouts', callouts: true, targetMs: 150 },
 ] as const;
 
 /** One run, ms after the emulator answered the final Approve (page times moved onto Node's clock). */
@@ -41,6 +43,8 @@ interface Sample {
   refetchStart: number;
   /** The refetch answered. */
   refetchEnd: number;
+  /** Document requests started after the approval (more than one: an invalidation aborted a refetch). */
+  requests: number;
 }
 
 interface ModeResult {
@@ -103,11 +107,12 @@ async function oneRun(live: LiveStack, page: Page, delayMs: number, offset: Offs
   const change = probe.changes.slice(seen).find((c) => c.state === 'approved')!;
   const onNode = (pageMs: number) => pageMs - offset.ms - approvedAt;
   // The refetch that brought "approved": the last document request answered before the change.
-  const fetch = probe.fetches.filter((f) => f.end <= change.at).at(-1);
+  const answered = probe.fetches.filter((f) => f.end !== undefined && f.end <= change.at).at(-1);
   return {
     total: onNode(change.frameAt!),
-    refetchStart: fetch ? onNode(fetch.start) : NaN,
-    refetchEnd: fetch ? onNode(fetch.end) : NaN,
+    refetchStart: answered ? onNode(answered.start) : NaN,
+    refetchEnd: answered ? onNode(answered.end!) : NaN,
+    requests: probe.fetches.filter((f) => onNode(f.start) >= 0 && f.start <= change.at).length,
   };
 }
 
@@ -128,7 +133,7 @@ async function measureMode(mode: (typeof MODES)[number]): Promise<ModeResult> {
         const sample = await oneRun(live, page, delay, offset);
         samples.push(sample);
         process.stdout.write(
-          `  ${mode.name} run ${i + 1}/${RUNS}: ${sample.total.toFixed(0)} ms (refetch ${sample.refetchStart.toFixed(0)}–${sample.refetchEnd.toFixed(0)} ms)\n`,
+          `  ${mode.name} run ${i + 1}/${RUNS}: ${sample.total.toFixed(0)} ms (refetch ${sample.refetchStart.toFixed(0)}–${sample.refetchEnd.toFixed(0)} ms, ${sample.requests} request${sample.requests === 1 ? '' : 's'})\n`,
         );
       } catch (error) {
         lost++;
@@ -155,7 +160,7 @@ function percentile(sorted: number[], p: number): number {
 
 console.log(`bench:live — approval in the emulator → badge repaint in Chromium, ${RUNS} runs per mode\n`);
 const results: ModeResult[] = [];
-for (const mode of MODES) results.push(await measureMode(mode));
+for (const mode of MODES.filter((m) => ONLY.includes(m.key))) results.push(await measureMode(mode));
 
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(0)} ms` : '—').padStart(9);
 console.log(

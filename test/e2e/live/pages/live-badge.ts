@@ -12,10 +12,11 @@ export interface BadgeChange {
   frameAt?: number;
 }
 
-/** One finished request of the page to the BFF's `/v1/documents/…` (Resource Timing, wall clock). */
+/** One request of the page to the BFF's `/v1/documents/…` (wall clock; `end` = response headers). */
 export interface DocumentFetch {
   start: number;
-  end: number;
+  end?: number;
+  aborted?: boolean;
 }
 
 export interface LiveBadgeProbe {
@@ -56,15 +57,22 @@ new MutationObserver(() => {
   });
 }).observe(badge, { attributes: true, attributeFilter: ['state'] });
 
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
-    if (!new URL(entry.name).pathname.startsWith('/v1/documents/')) continue;
-    probe.fetches.push({
-      start: performance.timeOrigin + entry.startTime,
-      end: performance.timeOrigin + entry.responseEnd,
-    });
+// Every request to the BFF's `/v1/documents/…`: when it started, answered or was aborted.
+const pageFetch = window.fetch.bind(window);
+window.fetch = async (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+  if (!url.pathname.startsWith('/v1/documents/')) return pageFetch(input, init);
+  const record: DocumentFetch = { start: wallClock() };
+  probe.fetches.push(record);
+  try {
+    const response = await pageFetch(input, init);
+    record.end = wallClock();
+    return response;
+  } catch (error) {
+    record.aborted = true;
+    throw error;
   }
-}).observe({ type: 'resource', buffered: true });
+};
 
 const signIn = await fetch('/api/session', {
   method: 'POST',
