@@ -11,11 +11,13 @@ import { ProblemError, problemResponse } from './http/problem.js';
 import { rateLimit } from './http/rate-limit.js';
 import { requestId } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
+import type { EventsModule } from './events/events-module.js';
 import { devTokenRoutes } from './routes/dev-token.js';
 import { documentRoutes } from './routes/documents.js';
 import { mountPortal } from './portal/mount-portal.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { reviewsRoutes } from './routes/reviews.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { DocumentService } from './services/document-service.js';
 import { createLimiter } from './services/limiter.js';
@@ -33,9 +35,16 @@ export interface BffDeps {
   fetch?: typeof fetch;
   /** Assumed OTCSTicket lifetime (re-login happens earlier on a 401 anyway). */
   ticketLifetimeMs?: number;
-  /** Durable store and event hub from src/bff/store and src/bff/events (opaque here). */
+  /**
+   * The shared durable store (src/bff/store): review idempotency records and the portal audit go there;
+   * without one, reviews keep idempotency in memory and the portal opens its own SQLite file.
+   */
   store?: unknown;
-  events?: unknown;
+  /**
+   * The events module (`createEventsModule`): its routes (`/v1/events`, `/hooks/xecm`, `/v1/subscriptions`)
+   * are mounted here; starting and stopping it stays with the host process (see `startBffWithEvents`).
+   */
+  events?: EventsModule;
   /** Extra route modules, mounted after authentication middleware and before the 404 handler. */
   routes?: RouteModule[];
   /** Route modules with their own access control, mounted before authentication (no BFF token needed). */
@@ -47,7 +56,11 @@ export interface BffApp {
   ctx: BffContext;
 }
 
-/** Builds the BFF as a Hono app (no listening); `createBffApp(config).request(...)` works in tests. */
+/**
+ * Builds the BFF as a Hono app (no listening) with every route the process serves for this configuration
+ * and these deps — the same app `startBff`/`startBffWithEvents` listen with; `createBffApp(config).request(...)`
+ * works in tests.
+ */
 export function createBffApp(config: BffConfig, deps: BffDeps = {}): Hono<BffEnv> {
   return createBff(config, deps).app;
 }
@@ -92,17 +105,24 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
   );
 
   app.route('/', healthRoutes(ctx));
-  app.route('/', openApiRoutes());
+  app.route(
+    '/',
+    openApiRoutes(() => app.routes),
+  );
   if (config.identity.devMode && config.nodeEnv !== 'production') app.route('/dev', devTokenRoutes(ctx));
 
   // Portal (anonymous, rate-limited per client) and admin audit export: own access control, before `/v1` auth.
   if (config.portal.enabled) mountPortal(app, ctx, deps.store);
+  deps.events?.publicRoutes(app, ctx);
   for (const mount of deps.publicRoutes ?? []) mount(app, ctx);
 
   app.use('/v1/*', authenticate(verifier));
   app.use('/v1/*', rateLimit(config.rateLimit.requests, config.rateLimit.windowSeconds));
   app.route('/v1/workspaces', workspaceRoutes(ctx));
   app.route('/v1/documents', documentRoutes(ctx));
+  // Reviews are core routes (docs/reviews.md); idempotency records go to the shared store when given.
+  reviewsRoutes(deps.store)(app, ctx);
+  deps.events?.routes(app, ctx);
   for (const mount of deps.routes ?? []) mount(app, ctx);
 
   app.notFound((c) => problemResponse(c, 404, 'not-found', { detail: 'No such route.' }));

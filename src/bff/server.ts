@@ -4,7 +4,6 @@ import { createBff, type BffDeps } from './app.js';
 import type { BffConfig } from './config.js';
 import type { BffContext } from './context.js';
 import { createEventsModule, type EventsModule } from './events/events-module.js';
-import { reviewsRoutes } from './routes/reviews.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import type { Store } from './store/store.js';
 
@@ -17,11 +16,7 @@ export interface RunningBff {
 
 /** Starts the BFF on `config.host:config.port` (port 0 = a free port). */
 export async function startBff(config: BffConfig, deps: BffDeps = {}): Promise<RunningBff> {
-  // Reviews are core routes (docs/reviews.md); they keep idempotency records in the shared store when given.
-  const { app, ctx } = createBff(config, {
-    ...deps,
-    routes: [...(deps.routes ?? []), reviewsRoutes(deps.store)],
-  });
+  const { app, ctx } = createBff(config, deps);
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
   });
@@ -78,12 +73,7 @@ export async function startBffWithEvents(
   });
   let bff: RunningBff;
   try {
-    bff = await startBff(config, {
-      ...deps,
-      store,
-      routes: [...(deps.routes ?? []), events.routes],
-      publicRoutes: [...(deps.publicRoutes ?? []), events.publicRoutes],
-    });
+    bff = await startBff(config, { ...deps, store, events });
   } catch (error) {
     closeStore();
     throw error;

@@ -6,7 +6,7 @@ import type { BffEnv } from '../http/env.js';
 import { mintDevToken, USER_NAME } from '../http/identity.js';
 import { jsonBody, parseInput } from '../http/validate.js';
 
-const DevTokenRequest = z.object({ user: z.string().check(z.regex(USER_NAME)) });
+export const DevTokenRequest = z.object({ user: z.string().check(z.regex(USER_NAME)) });
 
 /** Demo only (`BFF_DEV_IDENTITY=1`, never in production): mints a BFF token for a named user. */
 export function devTokenRoutes(ctx: BffContext): Hono<BffEnv> {

@@ -1,178 +1,146 @@
 import { Hono } from 'hono';
-import { toJSONSchema } from 'zod';
-import type * as zm from 'zod/mini';
 import {
-  BusinessObject,
+  CreateWorkspaceRequest,
   DocumentItem,
   DocumentPage,
   DocumentQuery,
+  DomainEvent,
   LookupBatchRequest,
   LookupBatchResponse,
   PROBLEM_CODES,
-  PROBLEM_CONTENT_TYPE,
   Problem,
+  Review,
+  ReviewOptions,
+  StartReviewRequest,
   WorkspaceSummary,
   problemType,
 } from '../../contract/index.js';
+import { SubscriptionRequest } from '../events/subscriptions.js';
 import type { BffEnv } from '../http/env.js';
+import { LobEvent } from '../services/provisioning.js';
+import { AuditExportQuery } from './audit.js';
+import { DevTokenRequest } from './dev-token.js';
+import { adminPaths, hookPaths, masterDataPaths, portalPaths } from './openapi-extra-paths.js';
+import { publicPaths, userPaths } from './openapi-user-paths.js';
+import { jsonSchema, openApiPath, queryParams, type Json } from './openapi-parts.js';
+import {
+  DeliveryView,
+  DevTokenAnswer,
+  Health,
+  LobHookAnswer,
+  MasterDataAnswer,
+  Ready,
+  SubscriptionCreated,
+  SubscriptionView,
+} from './openapi-schemas.js';
 
-function schema(s: zm.ZodMiniType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = toJSONSchema(s, {
-    target: 'draft-2020-12',
-    unrepresentable: 'any',
-  }) as Record<string, unknown>;
-  return rest;
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+function coreSchemas(): Json {
+  return {
+    WorkspaceSummary: jsonSchema(WorkspaceSummary),
+    DocumentItem: jsonSchema(DocumentItem),
+    DocumentPage: jsonSchema(DocumentPage),
+    LookupBatchRequest: jsonSchema(LookupBatchRequest, 'input'),
+    LookupBatchResponse: jsonSchema(LookupBatchResponse),
+    CreateWorkspaceRequest: jsonSchema(CreateWorkspaceRequest, 'input'),
+    StartReviewRequest: jsonSchema(StartReviewRequest, 'input'),
+    Review: jsonSchema(Review),
+    ReviewOptions: jsonSchema(ReviewOptions),
+    DomainEvent: jsonSchema(DomainEvent),
+    SubscriptionRequest: jsonSchema(SubscriptionRequest.omit({ secret: true }), 'input'),
+    Subscription: jsonSchema(SubscriptionView),
+    SubscriptionCreated: jsonSchema(SubscriptionCreated),
+    Delivery: jsonSchema(DeliveryView),
+    LobEvent: jsonSchema(LobEvent, 'input'),
+    LobHookAnswer: jsonSchema(LobHookAnswer),
+    MasterDataAnswer: jsonSchema(MasterDataAnswer),
+    DevTokenRequest: jsonSchema(DevTokenRequest, 'input'),
+    DevTokenAnswer: jsonSchema(DevTokenAnswer),
+    Health: jsonSchema(Health),
+    Ready: jsonSchema(Ready),
+    Problem: {
+      ...jsonSchema(Problem),
+      'x-problem-types': PROBLEM_CODES.map((code) => ({ code, type: problemType(code) })),
+    },
+  };
 }
 
-const ref = (name: string): { $ref: string } => ({ $ref: `#/components/schemas/${name}` });
-const json = (name: string) => ({ content: { 'application/json': { schema: ref(name) } } });
-const problems = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((s) => [
-      String(s),
-      { description: 'Problem', content: { [PROBLEM_CONTENT_TYPE]: { schema: ref('Problem') } } },
-    ]),
-  );
-const idParam = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  schema: { type: 'string', pattern: '^[0-9]{1,12}$' },
-};
-const csrfHeader = {
-  name: 'X-Requested-With',
-  in: 'header',
-  required: true,
-  schema: { const: 'xecm-elements' },
-};
-const common = [401, 429, 500, 502, 503, 504];
-
-/** OpenAPI 3.1 description of the public routes, generated from the contract's zod schemas. */
-export function buildOpenApi(): Record<string, unknown> {
-  const queryProps = (schema(DocumentQuery).properties ?? {}) as Record<string, unknown>;
-  const boProps = (schema(BusinessObject).properties ?? {}) as Record<string, unknown>;
+/** OpenAPI 3.1 description of every route the BFF can serve, schemas generated from zod. */
+export function buildOpenApi(): Json {
   return {
     openapi: '3.1.0',
     info: {
       title: 'xecm-elements BFF',
       version: '1',
-      description: 'Backend-for-frontend in front of OpenText Extended ECM.',
+      description:
+        'Backend-for-frontend in front of OpenText Extended ECM. Routes marked as mounted by configuration ' +
+        "appear in a running instance's `/openapi.json` only when configured.",
     },
     components: {
-      securitySchemes: { bffToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: {
-        WorkspaceSummary: schema(WorkspaceSummary),
-        DocumentItem: schema(DocumentItem),
-        DocumentPage: schema(DocumentPage),
-        LookupBatchRequest: schema(LookupBatchRequest),
-        LookupBatchResponse: schema(LookupBatchResponse),
-        Problem: {
-          ...schema(Problem),
-          'x-problem-types': PROBLEM_CODES.map((code) => ({ code, type: problemType(code) })),
+      securitySchemes: {
+        bffToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Minted by the host backend (docs/bff.md).',
+        },
+        adminToken: { type: 'http', scheme: 'bearer', description: '`BFF_ADMIN_TOKEN`.' },
+        masterDataToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: "`BFF_MASTERDATA_TOKEN`, for xECM's connector only.",
+        },
+        webhookSignature: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'webhook-signature',
+          description:
+            'Standard Webhooks: `webhook-id`, `webhook-timestamp`, `webhook-signature` over the raw body.',
         },
       },
+      schemas: coreSchemas(),
     },
     security: [{ bffToken: [] }],
     paths: {
-      '/v1/workspaces/lookup': {
-        get: {
-          summary: 'Find the workspace of a business object',
-          parameters: Object.entries(boProps).map(([name, s]) => ({
-            name,
-            in: 'query',
-            required: true,
-            schema: s,
-          })),
-          responses: { '200': json('WorkspaceSummary'), ...problems(400, 403, 404, ...common) },
-        },
-      },
-      '/v1/workspaces/lookup:batch': {
-        post: {
-          summary: 'Up to 100 lookups or workspace reads in one request',
-          parameters: [csrfHeader],
-          requestBody: { required: true, ...json('LookupBatchRequest') },
-          responses: { '200': json('LookupBatchResponse'), ...problems(400, 403, 413, 415, ...common) },
-        },
-      },
-      '/v1/workspaces/{id}': {
-        get: {
-          summary: 'Workspace summary',
-          parameters: [idParam],
-          responses: { '200': json('WorkspaceSummary'), ...problems(400, 403, 404, ...common) },
-        },
-      },
-      '/v1/workspaces/{id}/documents': {
-        get: {
-          summary: 'A page of the documents in the workspace (all folders)',
-          parameters: [
-            idParam,
-            ...Object.entries(queryProps).map(([name, s]) => ({
-              name,
-              in: 'query',
-              required: false,
-              schema: s,
-            })),
-          ],
-          responses: { '200': json('DocumentPage'), ...problems(400, 403, 404, ...common) },
-        },
-        post: {
-          summary: 'Upload a document into the workspace',
-          parameters: [idParam, csrfHeader],
-          requestBody: {
-            required: true,
-            content: {
-              'multipart/form-data': {
-                schema: {
-                  type: 'object',
-                  required: ['file'],
-                  properties: { file: { type: 'string', format: 'binary' } },
-                },
-              },
-            },
-          },
-          responses: { '201': json('DocumentItem'), ...problems(400, 403, 404, 409, 413, 415, ...common) },
-        },
-      },
-      '/v1/documents/{id}': {
-        get: {
-          summary: 'One document',
-          parameters: [idParam],
-          responses: { '200': json('DocumentItem'), ...problems(400, 403, 404, ...common) },
-        },
-      },
-      '/v1/documents/{id}/content': {
-        get: {
-          summary: 'Stream the latest version',
-          parameters: [
-            idParam,
-            { name: 'download', in: 'query', required: false, schema: { enum: ['1', 'true'] } },
-          ],
-          responses: {
-            '200': {
-              description: 'The content',
-              content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
-            },
-            ...problems(400, 403, 404, ...common),
-          },
-        },
-      },
-      '/healthz': {
-        get: { security: [], summary: 'Liveness', responses: { '200': { description: 'Alive' } } },
-      },
-      '/readyz': {
-        get: {
-          security: [],
-          summary: 'Readiness (xECM reachable)',
-          responses: { '200': { description: 'Ready' }, ...problems(503) },
-        },
-      },
+      ...publicPaths(),
+      ...userPaths(),
+      ...adminPaths({ auditQuery: queryParams(AuditExportQuery) }),
+      ...hookPaths(),
+      ...portalPaths({ documentQuery: queryParams(DocumentQuery) }),
+      ...masterDataPaths(),
     },
   };
 }
 
-export function openApiRoutes(): Hono<BffEnv> {
+/** The document restricted to the routes registered in a running app (method + Hono path). */
+export function servedOpenApi(document: Json, routes: readonly { method: string; path: string }[]): Json {
+  const served = new Set(routes.map((r) => `${r.method.toLowerCase()} ${openApiPath(r.path)}`));
+  const paths: Json = {};
+  for (const [path, item] of Object.entries(document.paths as Record<string, Json>)) {
+    const kept = Object.fromEntries(
+      Object.entries(item).filter(
+        ([method]) =>
+          !(HTTP_METHODS as readonly string[]).includes(method) || served.has(`${method} ${path}`),
+      ),
+    );
+    if (Object.keys(kept).some((k) => (HTTP_METHODS as readonly string[]).includes(k))) paths[path] = kept;
+  }
+  return { ...document, paths };
+}
+
+/**
+ * `GET /openapi.json`. With `routes` (the app's `app.routes`), the answer lists only what this instance
+ * serves — optional modules (portal, provisioning, events …) appear when mounted.
+ */
+export function openApiRoutes(routes?: () => readonly { method: string; path: string }[]): Hono<BffEnv> {
   const app = new Hono<BffEnv>();
-  const document = buildOpenApi();
-  app.get('/openapi.json', (c) => c.json(document));
+  const full = buildOpenApi();
+  let served: Json | undefined;
+  app.get('/openapi.json', (c) => {
+    // Computed on the first request: by then every module has registered its routes.
+    served ??= routes ? servedOpenApi(full, routes()) : full;
+    return c.json(served);
+  });
   return app;
 }

@@ -21,7 +21,8 @@ export interface PortalRouteOptions {
   now?: () => number;
 }
 
-const LinkQuery = z.object({
+/** Query of a signed portal content link (`v` version, `exp` expiry, `sig` HMAC, `w` workspace). */
+export const LinkQuery = z.object({
   v: z.string().regex(/^[0-9]{1,6}$/),
   exp: z.string().regex(/^[0-9]{1,12}$/),
   sig: z.string().max(100),
