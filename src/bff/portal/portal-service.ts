@@ -1,23 +1,16 @@
-import {
-  DOCUMENT_PAGE_SIZE_DEFAULT,
-  type DocumentItem,
-  type DocumentPage,
-  type DocumentQuery,
-  type DocumentSortKey,
-} from '../../contract/index.js';
+import type { DocumentItem, DocumentPage, DocumentQuery } from '../../contract/index.js';
 import type { BffConfig } from '../config.js';
 import { ProblemError } from '../http/problem.js';
+import { documentFilter, pageRequest, sortedPage } from '../services/document-paging.js';
 import type { Limiter } from '../services/limiter.js';
 import { TtlCache } from '../services/ttl-cache.js';
 import { approvalFrom, flatCategories, toDocumentItem } from '../xecm/map.js';
-import { RawNode, RawNodeList, type RawNodeData } from '../xecm/raw.js';
+import { folderIds, listAll, NODE_TYPE, walkFolders } from '../xecm/node-lists.js';
+import { RawNode, type RawNodeData } from '../xecm/raw.js';
 import type { XecmClient } from '../xecm/xecm-client.js';
 
-const FOLDER = 0;
-const DOCUMENT = 144;
-const WORKSPACE = 848;
-const LIST_CHUNK = 500;
-const MAX_CONTAINERS = 10_000;
+const DOCUMENT = NODE_TYPE.document;
+const WORKSPACE = NODE_TYPE.workspace;
 const DOCUMENT_FIELDS = ['properties', 'categories', 'versions.element(0)'];
 
 /** A document the portal may show: approved, public, at its latest version. Links are added per answer. */
@@ -54,23 +47,13 @@ export class PortalService {
       this.#loadList(workspaceId),
     );
     if (!all) return null;
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? DOCUMENT_PAGE_SIZE_DEFAULT;
-    const sort = query.sort ?? 'name';
-    const descending = sort.startsWith('-');
-    const key = (descending ? sort.slice(1) : sort) as DocumentSortKey;
-    const q = query.q?.toLocaleLowerCase();
-    const type = query.type?.toLowerCase();
-    const matching = all.filter(
-      (d) =>
-        (!q || d.name.toLocaleLowerCase().includes(q)) &&
-        (!type || d.mimeType.toLowerCase().startsWith(type)),
-    );
-    matching.sort((a, b) => compare(a, b, key) * (descending ? -1 : 1) || Number(a.id) - Number(b.id));
+    const request = pageRequest(query);
+    const matches = documentFilter(query);
+    const matching = all.filter((d) => matches(d.name, d.mimeType));
     return {
-      items: matching.slice((page - 1) * pageSize, page * pageSize),
-      page,
-      pageSize,
+      items: sortedPage(matching, request, (d) => d),
+      page: request.page,
+      pageSize: request.pageSize,
       total: matching.length,
     };
   }
@@ -124,63 +107,24 @@ export class PortalService {
       if (isAbsent(error)) return null;
       throw error;
     }
-    const documents: RawNodeData[] = [];
-    let level = [workspaceId];
-    let containers = 0;
-    // Breadth-first over the folder tree, one level at a time, bounded concurrency.
-    while (level.length > 0) {
-      containers += level.length;
-      if (containers > MAX_CONTAINERS) throw new ProblemError(502, 'upstream-error');
-      const results = await Promise.all(
-        level.map((id) => Promise.all([this.#listAll(id, FOLDER), this.#listAll(id, DOCUMENT)])),
-      );
-      level = [];
-      for (const [folders, docs] of results) {
-        level.push(...folders.map((f) => String(f.properties.id)));
-        documents.push(...docs);
-      }
-    }
-    return documents.map((d) => this.#publishable(d)).filter((d): d is PortalDocument => d !== null);
-  }
-
-  async #listAll(containerId: string, whereType: number): Promise<RawNodeData[]> {
-    const fetchPage = (page: number): Promise<RawNodeList> =>
-      this.limit(() =>
-        this.xecm.json(
-          this.#user,
-          {
-            method: 'GET',
-            path: `/v2/nodes/${containerId}/nodes`,
-            query: {
-              where_type: whereType,
-              limit: LIST_CHUNK,
-              page,
-              sort: 'asc_name',
-              ...(whereType === DOCUMENT
-                ? { fields: DOCUMENT_FIELDS, expand: 'properties{modify_user_id}' }
-                : { fields: 'properties{id,name,type}' }),
-            },
-          },
-          RawNodeList,
-        ),
-      );
-    const first = await fetchPage(1);
-    const pages = Math.ceil(first.collection.paging.total_count / LIST_CHUNK);
-    const rest = await Promise.all(
-      Array.from({ length: Math.max(0, pages - 1) }, (_, i) => fetchPage(i + 2)),
-    );
-    return [first, ...rest].flatMap((list) => list.results.map((r) => r.data));
+    const visited = await walkFolders(workspaceId, async (id) => {
+      const [folders, documents] = await Promise.all([
+        folderIds(this.xecm, this.limit, this.#user, id),
+        listAll(this.xecm, this.limit, this.#user, id, {
+          whereType: DOCUMENT,
+          query: { fields: DOCUMENT_FIELDS, expand: 'properties{modify_user_id}' },
+        }),
+      ]);
+      return { folderIds: folders, value: documents };
+    });
+    return visited
+      .flatMap((v) => v.value)
+      .map((d) => this.#publishable(d))
+      .filter((d): d is PortalDocument => d !== null);
   }
 }
 
 /** Upstream "no such node" and "not for you" look the same from the portal. */
 function isAbsent(error: unknown): boolean {
   return error instanceof ProblemError && (error.status === 404 || error.status === 403);
-}
-
-function compare(a: PortalDocument, b: PortalDocument, key: DocumentSortKey): number {
-  const x = a[key];
-  const y = b[key];
-  if (typeof x === 'number' && typeof y === 'number') return x - y;
-  return String(x).localeCompare(String(y), 'en', { sensitivity: 'base', numeric: true });
 }

@@ -4,11 +4,11 @@ import { CreateWorkspaceRequest } from '../../contract/index.js';
 import type { RouteModule } from '../app.js';
 import type { BffContext } from '../context.js';
 import { stateChanging } from '../http/csrf.js';
-import { verifyWebhook, WebhookVerificationError } from '../events/webhook-signature.js';
 import type { BffEnv } from '../http/env.js';
 import { ProblemError } from '../http/problem.js';
 import { jsonBody, parseInput } from '../http/validate.js';
-import { LobEvent, type ProvisioningConfig, ProvisioningService } from '../services/provisioning.js';
+import { type ProvisioningConfig, ProvisioningService } from '../services/provisioning.js';
+import { lobHookRoutes } from './lob-hook.js';
 
 const BODY_LIMIT = 32 * 1024;
 
@@ -54,44 +54,10 @@ export function provisioningRoutes(config: ProvisioningConfig): ProvisioningModu
 }
 
 /**
- * Fallback `POST /hooks/lob/:system` for deployments without the events module's LOB hook: verifies the
- * Standard Webhooks signature over the raw body and provisions on `account.created`, `project.created`,
- * `case.created` (as configured). When the events module owns the hook, call `module.service.handleLobEvent`
- * from there instead and do not mount this.
+ * `POST /hooks/lob/:system` for deployments without review rules: verifies the Standard Webhooks signature
+ * over the raw body and provisions on `account.created`, `project.created`, `case.created` (as configured).
+ * The same handler as {@link lobHookRoutes}, without rules; mount only one of the two.
  */
 export function lobProvisioningHook(module: ProvisioningModule, secrets: readonly string[]): RouteModule {
-  return (app) => {
-    app.post('/hooks/lob/:system', async (c) => {
-      const system = c.req.param('system');
-      if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(system)) throw new ProblemError(404, 'not-found');
-      const raw = await c.req.text();
-      if (raw.length > BODY_LIMIT) throw new ProblemError(413, 'payload-too-large');
-      try {
-        verifyWebhook(c.req.header(), raw, { secrets });
-      } catch (error) {
-        if (!(error instanceof WebhookVerificationError)) throw error;
-        throw new ProblemError(401, 'unauthenticated', {
-          detail: 'The webhook signature is missing, stale or wrong.',
-        });
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(raw);
-      } catch {
-        throw new ProblemError(400, 'bad-request', { detail: 'The body is not valid JSON.' });
-      }
-      const parsed = LobEvent.safeParse(json);
-      if (!parsed.success) throw new ProblemError(400, 'bad-request', { detail: 'Expected {type, data}.' });
-      const result = await module.service?.handleLobEvent(system, parsed.data);
-      if (!result) return c.json({ accepted: true, action: 'none' }, 202);
-      return c.json(
-        {
-          accepted: true,
-          action: result.created ? 'workspace-created' : 'workspace-exists',
-          workspaceId: result.workspace.id,
-        },
-        200,
-      );
-    });
-  };
+  return lobHookRoutes({ secrets, provisioning: module });
 }

@@ -1,10 +1,4 @@
-import {
-  DOCUMENT_PAGE_SIZE_DEFAULT,
-  type DocumentItem,
-  type DocumentPage,
-  type DocumentQuery,
-  type DocumentSortKey,
-} from '../../contract/index.js';
+import type { DocumentItem, DocumentPage, DocumentQuery, DocumentSortKey } from '../../contract/index.js';
 import type { BffConfig } from '../config.js';
 import { ProblemError } from '../http/problem.js';
 import { flatCategories, toDocumentItem } from '../xecm/map.js';
@@ -18,19 +12,18 @@ import {
   RawNodeList,
   type RawNodeData,
 } from '../xecm/raw.js';
+import { folderIds, listAll, NODE_TYPE, walkFolders } from '../xecm/node-lists.js';
 import type { XecmClient } from '../xecm/xecm-client.js';
+import { documentFilter, pageRequest, sortedPage } from './document-paging.js';
 import type { Limiter } from './limiter.js';
 import { nodeUploadBody, type FilePart } from './multipart-file.js';
 import { TtlCache } from './ttl-cache.js';
 
-const FOLDER = 0;
-const DOCUMENT = 144;
-const WORKSPACE = 848;
-/** Items per upstream list call when the BFF needs a whole container. */
-const LIST_CHUNK = 500;
-/** Upstream sort keys for the columns Content Server can sort a single container by. */
+const DOCUMENT = NODE_TYPE.document;
+const WORKSPACE = NODE_TYPE.workspace;
 /** List calls ask for category values too, so a page needs no call per document for its approval. */
 const LIST_FIELDS = ['properties', 'categories'];
+/** Upstream sort keys for the columns Content Server can sort a single container by. */
 const UPSTREAM_SORT: Partial<Record<DocumentSortKey, string>> = {
   name: 'name',
   modifiedAt: 'modify_date',
@@ -77,11 +70,8 @@ export class DocumentService {
     query: DocumentQuery,
     signal?: AbortSignal,
   ): Promise<DocumentPage> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? DOCUMENT_PAGE_SIZE_DEFAULT;
-    const sort = query.sort ?? 'name';
-    const descending = sort.startsWith('-');
-    const key = (descending ? sort.slice(1) : sort) as DocumentSortKey;
+    const request = pageRequest(query);
+    const { page, pageSize, key, descending } = request;
     const containers = (await this.#structure(user, workspaceId, signal)).filter((c) => c.documents > 0);
     const total = containers.reduce((sum, c) => sum + c.documents, 0);
     if (total === 0) return { items: [], page, pageSize, total: 0 };
@@ -113,20 +103,11 @@ export class DocumentService {
       filteredTotal = list.collection.paging.total_count;
     } else {
       const all = await this.#fullList(user, workspaceId, containers, signal);
-      const q = query.q?.toLocaleLowerCase();
-      const type = query.type?.toLowerCase();
-      const matching = all.filter(
-        (d) =>
-          (!q || d.properties.name.toLocaleLowerCase().includes(q)) &&
-          (!type || (d.properties.mime_type ?? '').toLowerCase().startsWith(type)),
-      );
+      const matches = documentFilter(query);
+      const matching = all.filter((d) => matches(d.properties.name, d.properties.mime_type ?? ''));
       const items = matching.map((d) => ({ d, item: toDocumentItem(d, {}, this.config) }));
-      items.sort(
-        (a, b) =>
-          compare(a.item, b.item, key) * (descending ? -1 : 1) || Number(a.item.id) - Number(b.item.id),
-      );
       filteredTotal = matching.length;
-      rows = items.slice((page - 1) * pageSize, page * pageSize).map((x) => x.d);
+      rows = sortedPage(items, request, (x) => x.item).map((x) => x.d);
     }
     const items = await Promise.all(rows.map((row) => this.#withApproval(user, row, signal)));
     return { items, page, pageSize, total: filteredTotal };
@@ -263,37 +244,25 @@ export class DocumentService {
 
   #structure(user: string, workspaceId: string, signal?: AbortSignal): Promise<Container[]> {
     return this.#structures.get(`${user}\u0000workspace:${workspaceId}`, async () => {
-      const containers: Container[] = [];
-      let level = [workspaceId];
-      // Breadth-first, one level at a time, each level's folders fetched concurrently (bounded).
-      while (level.length > 0) {
-        const results = await Promise.all(
-          level.map((id) =>
-            Promise.all([
-              this.#listAll(user, id, FOLDER, signal),
-              this.limit(() =>
-                this.xecm.json(
-                  user,
-                  {
-                    method: 'GET',
-                    path: `/v2/nodes/${id}/nodes`,
-                    query: { where_type: DOCUMENT, limit: 1, page: 1 },
-                    signal,
-                  },
-                  RawNodeList,
-                ),
-              ),
-            ]).then(([folders, docs]) => ({ id, folders, documents: docs.collection.paging.total_count })),
+      const visited = await walkFolders(workspaceId, async (id) => {
+        const [folders, documents] = await Promise.all([
+          folderIds(this.xecm, this.limit, user, id, signal),
+          this.limit(() =>
+            this.xecm.json(
+              user,
+              {
+                method: 'GET',
+                path: `/v2/nodes/${id}/nodes`,
+                query: { where_type: DOCUMENT, limit: 1, page: 1 },
+                signal,
+              },
+              RawNodeList,
+            ),
           ),
-        );
-        level = [];
-        for (const r of results) {
-          containers.push({ id: r.id, documents: r.documents });
-          level.push(...r.folders.map((f) => String(f.properties.id)));
-        }
-        if (containers.length > 10_000) throw new ProblemError(502, 'upstream-error');
-      }
-      return containers;
+        ]);
+        return { folderIds: folders, value: documents.collection.paging.total_count };
+      });
+      return visited.map(({ id, value }) => ({ id, documents: value }));
     });
   }
 
@@ -304,50 +273,16 @@ export class DocumentService {
     signal?: AbortSignal,
   ): Promise<RawNodeData[]> {
     return this.#fullLists.get(`${user}\u0000workspace:${workspaceId}`, async () => {
-      const lists = await Promise.all(containers.map((c) => this.#listAll(user, c.id, DOCUMENT, signal)));
+      const lists = await Promise.all(
+        containers.map((c) =>
+          listAll(this.xecm, this.limit, user, c.id, {
+            whereType: DOCUMENT,
+            query: { fields: LIST_FIELDS, expand: 'properties{modify_user_id}' },
+            signal,
+          }),
+        ),
+      );
       return lists.flat();
     });
   }
-
-  async #listAll(
-    user: string,
-    containerId: string,
-    whereType: number,
-    signal?: AbortSignal,
-  ): Promise<RawNodeData[]> {
-    const fetchPage = (page: number): Promise<RawNodeList> =>
-      this.limit(() =>
-        this.xecm.json(
-          user,
-          {
-            method: 'GET',
-            path: `/v2/nodes/${containerId}/nodes`,
-            query: {
-              where_type: whereType,
-              limit: LIST_CHUNK,
-              page,
-              sort: 'asc_name',
-              ...(whereType === DOCUMENT
-                ? { fields: LIST_FIELDS, expand: 'properties{modify_user_id}' }
-                : { fields: 'properties{id,name,type}' }),
-            },
-            signal,
-          },
-          RawNodeList,
-        ),
-      );
-    const first = await fetchPage(1);
-    const pages = Math.ceil(first.collection.paging.total_count / LIST_CHUNK);
-    const rest = await Promise.all(
-      Array.from({ length: Math.max(0, pages - 1) }, (_, i) => fetchPage(i + 2)),
-    );
-    return [first, ...rest].flatMap((list) => list.results.map((r) => r.data));
-  }
-}
-
-function compare(a: DocumentItem, b: DocumentItem, key: DocumentSortKey): number {
-  const x = a[key];
-  const y = b[key];
-  if (typeof x === 'number' && typeof y === 'number') return x - y;
-  return String(x).localeCompare(String(y), 'en', { sensitivity: 'base', numeric: true });
 }

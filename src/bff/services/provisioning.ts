@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { BusinessObject, CreateWorkspaceRequest, WorkspaceSummary } from '../../contract/index.js';
 import type { BffContext } from '../context.js';
 import { ProblemError } from '../http/problem.js';
+import { findWorkspaceId, workspaceTypeOf } from '../xecm/business-workspaces.js';
 
 const ATTRIBUTE_KEY = /^[0-9]{1,9}_[0-9]{1,9}$/;
 
@@ -70,37 +71,6 @@ export function parseProvisioningConfig(value: unknown): ProvisioningConfig {
   return result.data;
 }
 
-const RawTypes = z.looseObject({
-  results: z.array(
-    z.looseObject({
-      data: z.looseObject({
-        properties: z.looseObject({
-          wksp_type_id: z.number().int(),
-          wksp_type_name: z.string(),
-          templates: z.array(z.looseObject({ id: z.number().int(), name: z.string() })).nullish(),
-        }),
-      }),
-    }),
-  ),
-});
-const RawBoTypes = z.looseObject({
-  results: z.array(
-    z.looseObject({
-      data: z.looseObject({
-        properties: z.looseObject({
-          bo_type: z.string(),
-          ext_system_id: z.string(),
-          workspace_type_id: z.number().int(),
-        }),
-      }),
-    }),
-  ),
-});
-const RawList = z.looseObject({
-  results: z.array(
-    z.looseObject({ data: z.looseObject({ properties: z.looseObject({ id: z.number().int() }) }) }),
-  ),
-});
 const RawCreatedWorkspace = z.looseObject({ results: z.looseObject({ id: z.number().int() }) });
 
 export interface ProvisionResult {
@@ -145,7 +115,7 @@ export class ProvisioningService {
     const attributes = this.#attributes(type, request.metadata ?? {});
     const key = `${bo.system}\u0000${bo.type}\u0000${bo.id}`;
     const id = await this.#locked(key, async () => {
-      const existing = await this.#find(user, bo, signal);
+      const existing = await findWorkspaceId(this.ctx.xecm, user, bo, signal);
       if (existing !== undefined) return { id: existing, created: false };
       try {
         return { id: await this.#create(user, bo, type, request.name, attributes, signal), created: true };
@@ -224,51 +194,6 @@ export class ProvisioningService {
     }
   }
 
-  async #find(user: string, bo: BusinessObject, signal?: AbortSignal): Promise<number | undefined> {
-    const list = await this.ctx.xecm.json(
-      user,
-      {
-        method: 'GET',
-        path: '/v2/businessworkspaces',
-        query: {
-          where_ext_system_id: bo.system,
-          where_bo_type: bo.type,
-          where_bo_id: bo.id,
-          expanded_view: 'true',
-          limit: 1,
-        },
-        ...(signal ? { signal } : {}),
-      },
-      RawList,
-    );
-    return list.results[0]?.data.properties.id;
-  }
-
-  /**
-   * The workspace type bound to the business object type. Content Server may ignore the
-   * `ext_system_id`/`bo_type` filter of the types list, so match through `/v2/businessobjecttypes`.
-   */
-  async #workspaceType(user: string, bo: BusinessObject, signal?: AbortSignal) {
-    const opts = signal ? { signal } : {};
-    const [boTypes, types] = await Promise.all([
-      this.ctx.xecm.json(user, { method: 'GET', path: '/v2/businessobjecttypes', ...opts }, RawBoTypes),
-      this.ctx.xecm.json(
-        user,
-        {
-          method: 'GET',
-          path: '/v2/businessworkspacetypes',
-          query: { ext_system_id: bo.system, bo_type: bo.type, expand_templates: 'true' },
-          ...opts,
-        },
-        RawTypes,
-      ),
-    ]);
-    const typeId = boTypes.results.find(
-      (r) => r.data.properties.ext_system_id === bo.system && r.data.properties.bo_type === bo.type,
-    )?.data.properties.workspace_type_id;
-    return types.results.find((r) => r.data.properties.wksp_type_id === typeId)?.data.properties;
-  }
-
   async #create(
     user: string,
     bo: BusinessObject,
@@ -277,7 +202,7 @@ export class ProvisioningService {
     categories: Record<string, Record<string, string>>,
     signal?: AbortSignal,
   ): Promise<number> {
-    const wsType = await this.#workspaceType(user, bo, signal);
+    const wsType = await workspaceTypeOf(this.ctx.xecm, user, bo, signal);
     const templates = wsType?.templates ?? [];
     const template = type.template ? templates.find((t) => t.name === type.template) : templates[0];
     if (!wsType || !template) {

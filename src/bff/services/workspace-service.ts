@@ -1,7 +1,8 @@
 import type { BusinessObject, WorkspaceSummary } from '../../contract/index.js';
 import type { BffConfig } from '../config.js';
 import { ProblemError } from '../http/problem.js';
-import { RawBoTypes, RawCategories, RawWorkspace, RawWorkspaceList, RawWorkspaceTypes } from '../xecm/raw.js';
+import { findWorkspaceId, workspaceTypeOf } from '../xecm/business-workspaces.js';
+import { RawCategories, RawWorkspace } from '../xecm/raw.js';
 import { toWorkspaceSummary } from '../xecm/map.js';
 import type { XecmClient } from '../xecm/xecm-client.js';
 import type { DocumentService } from './document-service.js';
@@ -37,27 +38,10 @@ export class WorkspaceService {
   /** Resolves a business object to its workspace summary, or throws `workspace-not-found` with `canCreate`. */
   async lookup(user: string, bo: BusinessObject, signal?: AbortSignal): Promise<WorkspaceSummary> {
     const key = `${user}\u0000bo:${bo.system}\u0000${bo.type}\u0000${bo.id}`;
-    const id = await this.#lookups.get(key, async () => {
-      const list = await this.limit(() =>
-        this.xecm.json(
-          user,
-          {
-            method: 'GET',
-            path: '/v2/businessworkspaces',
-            query: {
-              where_ext_system_id: bo.system,
-              where_bo_type: bo.type,
-              where_bo_id: bo.id,
-              expanded_view: 'true',
-              limit: 1,
-            },
-            signal,
-          },
-          RawWorkspaceList,
-        ),
-      );
-      return list.results[0]?.data.properties.id ?? null;
-    });
+    const id = await this.#lookups.get(
+      key,
+      async () => (await this.limit(() => findWorkspaceId(this.xecm, user, bo, signal))) ?? null,
+    );
     if (id === null) {
       const canCreate = await this.canCreate(user, bo).catch(() => false);
       throw new ProblemError(404, 'workspace-not-found', {
@@ -74,24 +58,8 @@ export class WorkspaceService {
    */
   canCreate(user: string, bo: BusinessObject): Promise<boolean> {
     return this.#canCreate.get(`${user}\u0000create:${bo.system}\u0000${bo.type}`, async () => {
-      const boTypes = await this.xecm.json(
-        user,
-        { method: 'GET', path: '/v2/businessobjecttypes' },
-        RawBoTypes,
-      );
-      const boType = boTypes.results.find(
-        (r) => r.data.properties.ext_system_id === bo.system && r.data.properties.bo_type === bo.type,
-      );
-      if (!boType) return false;
-      const types = await this.xecm.json(
-        user,
-        { method: 'GET', path: '/v2/businessworkspacetypes', query: { expand_templates: 'true' } },
-        RawWorkspaceTypes,
-      );
-      const type = types.results.find(
-        (t) => t.data.properties.wksp_type_id === boType.data.properties.workspace_type_id,
-      );
-      const location = type?.data.properties.wksp_creation?.location;
+      const type = await workspaceTypeOf(this.xecm, user, bo);
+      const location = type?.wksp_creation?.location;
       if (location === undefined || location === null || !/^\d{1,12}$/.test(String(location))) return false;
       return this.documents.mayAddItems(user, String(location));
     });

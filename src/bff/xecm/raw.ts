@@ -113,7 +113,7 @@ export const RawCreated = z.looseObject({
   }),
 });
 
-/** `GET /v2/businessworkspacetypes` */
+/** `GET /v2/businessworkspacetypes` (`expand_templates=true` adds `templates`) */
 export const RawWorkspaceTypes = z.looseObject({
   results: z.array(
     z.looseObject({
@@ -122,11 +122,13 @@ export const RawWorkspaceTypes = z.looseObject({
           wksp_type_id: z.number(),
           wksp_type_name: z.string(),
           wksp_creation: z.looseObject({ location: z.union([z.number(), z.string()]).nullish() }).nullish(),
+          templates: z.array(z.looseObject({ id: z.number().int(), name: z.string() })).nullish(),
         }),
       }),
     }),
   ),
 });
+export type RawWorkspaceTypes = z.infer<typeof RawWorkspaceTypes>;
 
 /** `GET /v2/businessobjecttypes` */
 export const RawBoTypes = z.looseObject({
