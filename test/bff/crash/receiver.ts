@@ -11,6 +11,8 @@ export interface ReceivedDelivery {
   verified: boolean;
   /** What the receiver answered: 2xx = accepted. */
   status: number;
+  /** The answer has been written (it may still be delayed by `latencyMs`). */
+  answered: boolean;
   /** The event inside the body (`data` of the Standard Webhooks envelope), when it parsed. */
   event: { id?: string; type?: string; documentId?: string; workspaceId?: string } | null;
 }
@@ -64,16 +66,19 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     const firstTime = !seenIds.has(key);
     seenIds.add(key);
     const status = !verified ? 401 : firstTime && options.failFirstAttempt?.(event) ? 500 : 204;
-    deliveries.push({
+    const delivery: ReceivedDelivery = {
       webhookId,
       webhookTimestamp: header('webhook-timestamp'),
       body,
       verified,
       status,
+      answered: false,
       event,
-    });
+    };
+    deliveries.push(delivery);
     const answer = () => {
       if (!res.destroyed) res.writeHead(status).end();
+      delivery.answered = true;
     };
     const latency = options.latencyMs?.() ?? 0;
     if (latency > 0) setTimeout(answer, latency);
