@@ -26,8 +26,9 @@ import {
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 /** `polling`, `callouts` or both (default), comma-separated. */
 const ONLY = (process.env.BENCH_MODES ?? 'polling,callouts').split(',');
-/** Detector interval while watched, as the BFF defaults to it (src/bff/events/detector.ts). */
-const POLL_MS = 2000;
+/** Detector interval while watched: the BFF's default (src/bff/events/detector.ts) unless BENCH_POLL_MS. */
+const POLL_OVERRIDE = process.env.BENCH_POLL_MS ? Number(process.env.BENCH_POLL_MS) : undefined;
+const POLL_MS = POLL_OVERRIDE ?? 2000;
 const documentId = String(WELL_KNOWN.acme.draftDocumentId);
 const topic = `document:${documentId}`;
 
@@ -117,7 +118,10 @@ async function oneRun(live: LiveStack, page: Page, delayMs: number, offset: Offs
 }
 
 async function measureMode(mode: (typeof MODES)[number]): Promise<ModeResult> {
-  const live = await startLiveStack({ callouts: mode.callouts });
+  const live = await startLiveStack({
+    callouts: mode.callouts,
+    ...(POLL_OVERRIDE !== undefined ? { detectorIntervalMs: POLL_OVERRIDE } : {}),
+  });
   try {
     const page = await openBadgePage(live, { document: documentId });
     await waitWatched(live.stack, topic, true);
@@ -189,7 +193,7 @@ for (const r of results) {
   );
 }
 console.log(
-  `\nDetector interval while watched: ${POLL_MS} ms (production default); callouts mode polls too.\n` +
+  `\nDetector interval while watched: ${POLL_MS} ms (${POLL_OVERRIDE === undefined ? 'production default' : 'BENCH_POLL_MS'}); callouts mode polls too.\n` +
     `Clock alignment (page − Node): ${results
       .map(
         (r) =>
