@@ -1,21 +1,17 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import {
   DOCUMENT_PAGE_SIZE_DEFAULT,
   DOCUMENT_PAGE_SIZE_MAX,
   DocumentSort,
-  NODE_ID_PATTERN,
   type DocumentItem,
-  type DocumentPage,
-  type DocumentQuery,
   type DocumentSortKey,
 } from '../../contract/index.js';
-import type { BffClient } from '../../client/index.js';
 import { XecmApprovalBadge } from '../approval-badge/approval-badge.component.js';
 import { documentsKey, workspaceKey } from '../../client/keys.js';
 import { XecmDataElement } from '../base/xecm-data-element.js';
-import { devWarn } from '../base/dev-warn.js';
+import { devCheck } from '../base/dev-check.js';
 import { errorDetail } from '../base/error-detail.js';
 import { XecmDocumentOpenEvent } from '../events/xecm-document-open-event.js';
 import { XecmErrorEvent } from '../events/xecm-error-event.js';
@@ -23,28 +19,20 @@ import { XecmLoadEvent } from '../events/xecm-load-event.js';
 import { COLUMNS } from './columns.js';
 import { deliverDocument } from './document-content.js';
 import { documentListStyles } from './document-list.styles.js';
-import { errorView, footerView, headerView, toolbarView } from './document-list.views.js';
+import { errorView, footerView, headerView, loadErrorText, toolbarView } from './document-list.views.js';
 import { renderDocumentRow, renderSkeletonRows, type RowContext } from './document-row.js';
 import { FileDropController } from './file-drop-controller.js';
 import { GridFocusController } from './grid-focus-controller.js';
+import { DocumentPages, firstPage, type PagesTarget } from './document-pages.js';
 import { RowsController } from './rows-controller.js';
-import type { Uploads } from './uploads.js';
+import { LazyUploads } from './lazy-uploads.js';
+import type { DocumentListAttributes } from './document-list.warnings.js';
 import type { documentList } from '../i18n/en/document-list.js';
 
-export const DOCUMENT_LIST_SOURCES = ['bff', 'portal'] as const;
-export type DocumentListSource = (typeof DOCUMENT_LIST_SOURCES)[number];
+export type DocumentListSource = 'bff' | 'portal';
 
 const FILTER_DEBOUNCE_MS = 300;
 const SKELETON_ROWS = 5;
-
-/** Optional client method for the portal's read-only routes (issue 7); absent until the portal BFF lands. */
-interface PortalCapableClient {
-  listPortalDocuments?(
-    workspaceId: string,
-    query: DocumentQuery,
-    opts?: { signal?: AbortSignal; fresh?: boolean },
-  ): Promise<DocumentPage>;
-}
 
 /**
  * The documents of a business workspace: sortable, filterable, virtualized grid with paging, open and
@@ -109,66 +97,39 @@ export class XecmDocumentList extends XecmDataElement {
   /** Present while files are dragged over the list. */
   @property({ type: Boolean, reflect: true }) dragging = false;
 
-  @state() private rows: DocumentItem[] = [];
-  @state() private total = 0;
-  @state() private pagesLoaded = 0;
   @state() private filter = '';
-  @state() private more: { state: 'idle' | 'loading' | 'error'; code?: string } = { state: 'idle' };
   @state() private notice?: string;
 
   @query('input[type="file"]') private fileInput?: HTMLInputElement;
 
-  /** The upload machinery, imported when the user first chooses or drops files. */
-  private uploads?: Uploads;
-  private uploadsLoading?: Promise<Uploads>;
-  private freshNext = false;
-  private rerunQueued = false;
-  private moreAbort?: AbortController;
-  private morePromise?: Promise<void>;
+  private readonly uploads = new LazyUploads(this, {
+    strings: () => this.t,
+    bytes: (n) => this.localize.bytes(n),
+    rules: () => ({ maxBytes: this.validMaxBytes, accept: this.accept }),
+    failed: (code, message) => this.emit(new XecmErrorEvent({ code, message })),
+  });
   private filterTimer?: ReturnType<typeof setTimeout>;
   private readonly rowGroup = new RowsController<DocumentItem>(this, {
     key: (doc) => doc.id,
     render: (doc, i) => renderDocumentRow(doc, i, this.rowContext),
     nearEnd: () => {
-      if (this.hasMore && this.more.state === 'idle') void this.loadMore();
+      if (this.pages.hasMore && this.pages.more.state === 'idle') void this.loadMore();
     },
   });
   private readonly grid = new GridFocusController(this, {
-    rows: () => this.rows.length,
+    rows: () => this.pages.rows.length,
     cols: COLUMNS.length,
     body: () => this.rowGroup.body(),
     reveal: (row) => this.rowGroup.reveal(row),
     activate: (row) => {
-      const doc = this.rows[row];
+      const doc = this.pages.rows[row];
       if (doc) void this.requestOpen(doc, 'open');
     },
   });
 
-  private readonly task = new Task(this, {
-    task: async ([client, workspaceId, source, sort, q, pageSize], { signal }) => {
-      if (!client || !workspaceId || !NODE_ID_PATTERN.test(workspaceId)) return initialState;
-      this.moreAbort?.abort();
-      const fresh = this.freshNext;
-      this.freshNext = false;
-      return this.fetchPage(client, source, workspaceId, firstPage(sort, q, pageSize), signal, fresh);
-    },
-    args: () =>
-      [
-        this.bff,
-        this.workspaceId,
-        this.source,
-        this.effectiveSort,
-        this.filter,
-        this.effectivePageSize,
-      ] as const,
-    onComplete: (page) => {
-      this.rows = page.items;
-      this.total = page.total;
-      this.pagesLoaded = 1;
-      this.more = { state: 'idle' };
-      this.emit(new XecmLoadEvent());
-    },
-    onError: (error) => this.emit(new XecmErrorEvent(errorDetail(error))),
+  private readonly pages = new DocumentPages(this, () => this.target, {
+    loaded: () => this.emit(new XecmLoadEvent()),
+    failed: (detail) => this.emit(new XecmErrorEvent(detail)),
   });
 
   constructor() {
@@ -179,68 +140,31 @@ export class XecmDocumentList extends XecmDataElement {
     this.watch(
       () =>
         this.workspaceId
-          ? [
-              workspaceKey(this.workspaceId),
-              documentsKey(
-                this.workspaceId,
-                firstPage(this.effectiveSort, this.filter, this.effectivePageSize),
-              ),
-            ]
+          ? [workspaceKey(this.workspaceId), documentsKey(this.workspaceId, firstPage(this.target))]
           : [],
-      () => this.rerun(),
+      () => this.pages.rerun(),
     );
   }
 
   /** Fetches the next page and appends it. Resolves when it arrived (or failed; failures show inline). */
   loadMore(): Promise<void> {
-    if (this.more.state === 'loading' && this.morePromise) return this.morePromise;
-    const client = this.bff;
-    if (!client || !this.workspaceId || !this.hasMore) return Promise.resolve();
-    this.morePromise = this.fetchMore(client, this.workspaceId);
-    return this.morePromise;
-  }
-
-  private async fetchMore(client: BffClient, workspaceId: string): Promise<void> {
-    this.moreAbort?.abort();
-    const abort = (this.moreAbort = new AbortController());
-    this.more = { state: 'loading' };
-    try {
-      const page = await this.fetchPage(
-        client,
-        this.source,
-        workspaceId,
-        { ...firstPage(this.effectiveSort, this.filter, this.effectivePageSize), page: this.pagesLoaded + 1 },
-        abort.signal,
-        // Later pages are always read fresh: a cached page 2 may no longer follow the page 1 just shown.
-        true,
-      );
-      if (abort.signal.aborted) return;
-      this.rows = [...this.rows, ...page.items];
-      this.total = page.total;
-      this.pagesLoaded = page.page;
-      this.more = { state: 'idle' };
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      const detail = errorDetail(error);
-      this.more = { state: 'error', code: detail.code };
-      this.emit(new XecmErrorEvent(detail));
-    }
+    return this.pages.loadMore();
   }
 
   /** Reloads the first page from the server (not the cache), keeping the current rows visible meanwhile. */
   refresh(): Promise<unknown> {
-    this.freshNext = true;
-    return this.task.run();
+    return this.pages.refresh();
   }
 
-  /** One invalidation notifies several watched keys at once; reload once for all of them. */
-  private rerun(): void {
-    if (this.rerunQueued) return;
-    this.rerunQueued = true;
-    queueMicrotask(() => {
-      this.rerunQueued = false;
-      void this.task.run();
-    });
+  private get target(): PagesTarget {
+    return {
+      client: this.bff,
+      workspaceId: this.workspaceId,
+      portal: this.readOnly,
+      sort: this.effectiveSort,
+      filter: this.filter,
+      pageSize: this.effectivePageSize,
+    };
   }
 
   /**
@@ -251,38 +175,14 @@ export class XecmDocumentList extends XecmDataElement {
     const client = this.bff;
     const workspaceId = this.workspaceId;
     if (this.readOnly || !client || !workspaceId) return;
-    const chosen = [...files];
-    this.loadUploads().then(
-      (uploads) => uploads.add(chosen, client, workspaceId),
-      () => {
-        this.notice = this.t.uploadFailed;
-        this.emit(new XecmErrorEvent({ code: 'network', message: this.t.uploadFailed }));
-      },
-    );
-  }
-
-  private loadUploads(): Promise<Uploads> {
-    return (this.uploadsLoading ??= import('./uploads.js').then(
-      ({ Uploads }) =>
-        (this.uploads = new Uploads(this, {
-          strings: () => this.t,
-          bytes: (n) => this.localize.bytes(n),
-          rules: () => ({ maxBytes: this.validMaxBytes, accept: this.accept }),
-          failed: (code, message) => this.emit(new XecmErrorEvent({ code, message })),
-        })),
-      (error: unknown) => {
-        this.uploadsLoading = undefined; // try again next time
-        throw error;
-      },
-    ));
+    this.uploads.add([...files], client, workspaceId).catch(() => {
+      this.notice = this.t.uploadFailed;
+      this.emit(new XecmErrorEvent({ code: 'network', message: this.t.uploadFailed }));
+    });
   }
 
   private get readOnly(): boolean {
     return this.source === 'portal';
-  }
-
-  private get hasMore(): boolean {
-    return this.rows.length < this.total;
   }
 
   private get effectiveSort(): DocumentSort {
@@ -299,50 +199,27 @@ export class XecmDocumentList extends XecmDataElement {
     return n !== undefined && n !== null && Number.isFinite(n) && n >= 0 ? n : undefined;
   }
 
-  private fetchPage(
-    client: BffClient,
-    source: DocumentListSource,
-    workspaceId: string,
-    query: DocumentQuery,
-    signal: AbortSignal,
-    fresh = false,
-  ): Promise<DocumentPage> {
-    const portal = (client as BffClient & PortalCapableClient).listPortalDocuments;
-    if (source === 'portal' && portal) return portal.call(client, workspaceId, query, { signal, fresh });
-    return client.listDocuments(workspaceId, query, { signal, fresh });
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.filterTimer);
-    this.moreAbort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (
-      changed.has('workspaceId') &&
-      this.workspaceId !== undefined &&
-      !NODE_ID_PATTERN.test(this.workspaceId)
-    )
-      devWarn(this, `workspace-id="${this.workspaceId}" is not a node id (1–12 digits); nothing is loaded.`);
-    if (changed.has('sort') && !DocumentSort.safeParse(this.sort).success)
-      devWarn(
-        this,
-        `sort="${String(this.sort)}" is not one of ${DocumentSort.options.join(', ')}; using "name".`,
-      );
-    if (changed.has('pageSize') && this.effectivePageSize !== this.pageSize)
-      devWarn(
-        this,
-        `page-size="${this.pageSize}" must be a whole number from 1 to ${DOCUMENT_PAGE_SIZE_MAX}; using ${this.effectivePageSize}.`,
-      );
-    if (changed.has('source') && !(DOCUMENT_LIST_SOURCES as readonly string[]).includes(this.source))
-      devWarn(this, `source="${String(this.source)}" is not one of ${DOCUMENT_LIST_SOURCES.join(', ')}.`);
-    if (changed.has('maxUploadBytes') && this.maxUploadBytes != null && this.validMaxBytes === undefined)
-      devWarn(
-        this,
-        `max-upload-bytes="${this.maxUploadBytes}" must be a number of bytes; no size limit is applied.`,
-      );
+    devCheck<DocumentListAttributes>(
+      () => import('./document-list.warnings.js').then((m) => m.warnAboutAttributes),
+      () => ({
+        el: this,
+        changed: new Set(changed.keys()),
+        workspaceId: this.workspaceId,
+        sort: String(this.sort),
+        pageSize: this.pageSize,
+        effectivePageSize: this.effectivePageSize,
+        source: String(this.source),
+        maxUploadBytes: this.maxUploadBytes,
+        validMaxBytes: this.validMaxBytes,
+      }),
+    );
     if (changed.has('source') && this.readOnly) this.dragging = false;
   }
 
@@ -353,24 +230,20 @@ export class XecmDocumentList extends XecmDataElement {
   }
 
   private errorText(code: string): string {
-    if (code === 'bad-response') return this.t.malformed;
-    if (code === 'forbidden') return this.t.forbidden;
-    if (code === 'workspace-not-found' || code === 'not-found') return this.t.notFound;
-    const errors: Record<string, string> = this.localize.strings('common').errors;
-    const specific = errors[code];
-    return specific ? `${this.t.loadError} ${specific}` : this.t.loadError;
+    return loadErrorText(this.t, this.localize.strings('common').errors, code);
   }
 
   // ---------- rendering ----------
 
   protected override render(): TemplateResult {
     const t = this.t;
-    const pending = this.task.status === TaskStatus.PENDING;
-    const failed = this.task.status === TaskStatus.ERROR;
-    const initial = this.task.status === TaskStatus.INITIAL;
-    const hasRows = this.rows.length > 0;
-    const loadingFirst = pending && this.pagesLoaded === 0;
-    const errorCode = failed ? errorDetail(this.task.error).code : undefined;
+    const { status, rows, pagesLoaded } = this.pages;
+    const pending = status === TaskStatus.PENDING;
+    const failed = status === TaskStatus.ERROR;
+    const initial = status === TaskStatus.INITIAL;
+    const hasRows = rows.length > 0;
+    const loadingFirst = pending && pagesLoaded === 0;
+    const errorCode = failed ? errorDetail(this.pages.task.error).code : undefined;
     return html`
       ${this.readOnly ? nothing : html`<div part="dropzone" aria-hidden="true">${t.dropNow}</div>`}
       ${toolbarView(t, {
@@ -381,7 +254,7 @@ export class XecmDocumentList extends XecmDataElement {
         onChooseFiles: () => this.fileInput?.click(),
         onFilesChosen: this.onFilesChosen,
       })}
-      ${this.readOnly ? nothing : (this.uploads?.render() ?? nothing)}
+      ${this.readOnly ? nothing : this.uploads.render()}
       ${
         errorCode === undefined
           ? nothing
@@ -399,17 +272,18 @@ export class XecmDocumentList extends XecmDataElement {
             </p>`
           : nothing
       }
-      ${this.pagesLoaded === 0 && !pending ? nothing : footerView(t, this.footer)}
+      ${pagesLoaded === 0 && !pending ? nothing : footerView(t, this.footer)}
     `;
   }
 
   private renderGrid(skeleton: boolean): TemplateResult {
-    const busy = this.task.status === TaskStatus.PENDING || this.more.state === 'loading';
+    const { rows, total } = this.pages;
+    const busy = this.pages.status === TaskStatus.PENDING || this.pages.more.state === 'loading';
     return html`<div
       part="grid"
       role="grid"
       aria-label=${this.t.label}
-      aria-rowcount=${skeleton ? -1 : this.total + 1}
+      aria-rowcount=${skeleton ? -1 : total + 1}
       aria-colcount=${COLUMNS.length}
       aria-busy=${busy ? 'true' : 'false'}
       @keydown=${this.grid.onKeydown}
@@ -423,8 +297,8 @@ export class XecmDocumentList extends XecmDataElement {
       ${
         skeleton
           ? html`<div role="rowgroup" aria-hidden="true">${renderSkeletonRows(SKELETON_ROWS)}</div>`
-          : this.rows.length > 0
-            ? this.rowGroup.render(this.rows)
+          : rows.length > 0
+            ? this.rowGroup.render(rows)
             : nothing
       }
     </div>`;
@@ -432,14 +306,15 @@ export class XecmDocumentList extends XecmDataElement {
 
   private get footer() {
     const t = this.t;
+    const { rows, total, more } = this.pages;
     return {
       status:
-        this.pagesLoaded === 0
+        this.pages.pagesLoaded === 0
           ? t.loading
-          : t.shown(this.localize.number(this.rows.length), this.localize.number(this.total)),
-      hasMore: this.hasMore,
-      more: this.more.state,
-      moreError: this.more.state === 'error' ? this.errorText(this.more.code ?? 'internal') : undefined,
+          : t.shown(this.localize.number(rows.length), this.localize.number(total)),
+      hasMore: this.pages.hasMore,
+      more: more.state,
+      moreError: more.state === 'error' ? this.errorText(more.code ?? 'internal') : undefined,
       loadMore: () => void this.loadMore(),
     };
   }
@@ -499,8 +374,4 @@ export class XecmDocumentList extends XecmDataElement {
     if (input.files) this.upload([...input.files]);
     input.value = '';
   };
-}
-
-function firstPage(sort: DocumentSort, q: string, pageSize: number): DocumentQuery {
-  return q ? { page: 1, pageSize, sort, q } : { page: 1, pageSize, sort };
 }

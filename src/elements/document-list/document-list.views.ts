@@ -38,6 +38,15 @@ export function toolbarView(t: Strings, v: ToolbarView): TemplateResult {
   </div>`;
 }
 
+/** The message for a failed load (of page 1 or a later page). */
+export function loadErrorText(t: Strings, errors: Record<string, string>, code: string): string {
+  if (code === 'bad-response') return t.malformed;
+  if (code === 'forbidden') return t.forbidden;
+  if (code === 'workspace-not-found' || code === 'not-found') return t.notFound;
+  const specific = errors[code];
+  return specific ? `${t.loadError} ${specific}` : t.loadError;
+}
+
 /** An error line with an optional retry button. */
 export function errorView(text: string, retry?: { label: string; run(): void }): TemplateResult {
   return html`<div part="error" role="alert">
