@@ -83,6 +83,8 @@ const LOADS_WHEN: [RegExp, string][] = [
   [/^flow-/, 'with virtual-rows (the virtualizer layout)'],
   [/^uploads-/, 'files are first chosen or dropped on a document list'],
   [/^review-dialog-/, 'the start-review button is pointed at, focused or clicked'],
+  [/^pseudo-/, 'an element shows the pseudo-locale en-XA (a testing aid)'],
+  [/\.warnings-/, 'development builds only (attribute warnings); never in production'],
   [/^chunk-/, 'code shared by lazy chunks, with the first of them'],
 ];
 const loadsWhen = (file: string) => LOADS_WHEN.find(([re]) => re.test(file))?.[1] ?? '?';

@@ -142,6 +142,7 @@ describe('XecmElement', () => {
   });
 
   it('pseudo-localizes en-XA but keeps interpolated values intact', async () => {
+    await loadLocale('en-XA');
     const probe = await fixture<EmitProbe>(html`<base-emit-probe lang="en-XA"></base-emit-probe>`);
     const text = probe.format().term('common', 'requestId', 'req-Abc');
     expect(text).to.match(/^\[.*req-Abc.*·+\]$/);

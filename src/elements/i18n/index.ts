@@ -1,4 +1,3 @@
 export * from './locales.js';
-export * from './pseudo.js';
 export * from './registry.js';
 export type * from './translation.js';

@@ -1,24 +1,24 @@
 import { en } from './en/index.js';
 import { DEFAULT_LOCALE, type Locale } from './locales.js';
-import { pseudoLocalize } from './pseudo.js';
 import type { Translation } from './translation.js';
 
 // English ships in every bundle; the other locales are separate chunks loaded on first use, so a page
 // pays only for the languages it shows.
-const loaders: Record<Exclude<Locale, 'en' | 'en-XA'>, () => Promise<Translation>> = {
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Translation>> = {
   de: () => import('./de/index.js').then((m) => m.de),
   fr: () => import('./fr/index.js').then((m) => m.fr),
   es: () => import('./es/index.js').then((m) => m.es),
   ja: () => import('./ja/index.js').then((m) => m.ja),
+  // The pseudo-locale is a testing aid: its transformer loads only when someone asks for it.
+  'en-XA': () => import('./pseudo.js').then((m) => m.pseudoLocalize(en)),
 };
 
 const loaded = new Map<Locale, Translation>([[DEFAULT_LOCALE, en]]);
 const loading = new Map<Locale, Promise<Translation>>();
 const listeners = new Set<(locale: Locale) => void>();
 
-/** Strings of `locale` if already loaded (English and the pseudo-locale always are). */
+/** Strings of `locale` if already loaded (English always is). */
 export function getTranslation(locale: Locale): Translation | undefined {
-  if (locale === 'en-XA' && !loaded.has(locale)) loaded.set(locale, pseudoLocalize(en));
   return loaded.get(locale);
 }
 
