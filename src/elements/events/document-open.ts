@@ -1,2 +1,0 @@
-// Short import path some elements use; the class lives in xecm-document-open-event.ts.
-export * from './xecm-document-open-event.js';
