@@ -145,7 +145,13 @@ describe('change detector: new documents in watched workspaces, new workspaces',
     ]);
 
     const inFolder = await upload(acme.contractsFolderId, 'Frame agreement.txt');
-    const elsewhere = await upload(empty.workspaceId + 1, 'Not watched.txt');
+    const emptyFolders = (await (
+      await fetch(`${emulator.url}/api/v2/nodes/${empty.workspaceId}/nodes`, {
+        headers: { OTCSTicket: ticket },
+      })
+    ).json()) as { results: { data: { properties: { id: number } } }[] };
+    const unwatchedFolder = emptyFolders.results[0]!.data.properties.id;
+    const elsewhere = await upload(unwatchedFolder, 'Not watched.txt');
     const newWorkspace = await createWorkspace('Umbrella Corporation', unlinkedBusinessObject.id);
     const sent = await calloutsSettled();
     assert.ok(
@@ -173,6 +179,8 @@ describe('change detector: new documents in watched workspaces, new workspaces',
     ];
     // Polling alone finds both, named exactly as the callouts name them.
     assert.deepEqual(byType(polled), expected);
+    // A callout announces a document in a workspace nobody watches; polling does not look there.
+    assert.ok(store.eventsAfter(0).some((s) => s.event.documentId === elsewhere));
     // Seen by callout and by polling, each change is stored once.
     const sharedEvents = store.eventsAfter(0).filter((s) => s.event.documentId !== elsewhere);
     assert.deepEqual(
