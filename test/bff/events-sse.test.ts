@@ -4,6 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import type { DomainEvent, Topic } from '../../src/contract/index.js';
+import { TopicsEvent } from '../../src/contract/topics-event.js';
 import { SqliteStore } from '../../src/bff/store/sqlite-store.js';
 import { EventHub } from '../../src/bff/events/hub.js';
 import { eventsRoutes } from '../../src/bff/routes/events.js';
@@ -173,7 +174,7 @@ describe('GET /v1/events (SSE)', () => {
     const topics = await nextEvent(next);
     assert.equal(topics.event, 'topics');
     assert.equal(topics.id, undefined); // not an outbox event: Last-Event-ID is unaffected
-    assert.deepEqual(JSON.parse(topics.data!), { refused: ['document:7', 'workspace:9'] });
+    assert.deepEqual(TopicsEvent.parse(JSON.parse(topics.data!)), { refused: ['document:7', 'workspace:9'] });
     commit(event('p1', '7'), event('p2', '1'));
     // Only the visible topic's event arrives; the refused topic's event is not sent.
     const got = await nextEvent(next);

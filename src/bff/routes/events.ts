@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { TOPIC_PATTERN, type Topic } from '../../contract/index.js';
+import { TOPICS_EVENT, type TopicsEvent } from '../../contract/topics-event.js';
 import type { HubMessage, Broadcaster } from '../events/hub.js';
 import type { BffEnv } from '../http/env.js';
 import { problemResponse } from '../http/problem.js';
@@ -15,11 +16,6 @@ export interface EventsRouteOptions {
    */
   canSee: (user: string, topic: Topic) => Promise<boolean>;
   heartbeatMs?: number;
-}
-
-/** Data of the `topics` event: the requested topics this stream does not carry. */
-export interface TopicsEventData {
-  refused: Topic[];
 }
 
 function parseTopics(raw: string | undefined): Topic[] | null {
@@ -104,8 +100,8 @@ export function eventsRoutes(options: EventsRouteOptions): Hono<BffEnv> {
       // An immediate write flushes the headers so EventSource opens at once.
       await stream.writeSSE({ event: 'ready', data: '{}', retry: 3000 + Math.floor(Math.random() * 4000) });
       if (refused.length > 0) {
-        const data: TopicsEventData = { refused };
-        await stream.writeSSE({ event: 'topics', data: JSON.stringify(data) });
+        const data: TopicsEvent = { refused };
+        await stream.writeSSE({ event: TOPICS_EVENT, data: JSON.stringify(data) });
       }
       let sent = lastEventId ?? 0;
       const write = async (m: HubMessage) => {
