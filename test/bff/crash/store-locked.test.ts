@@ -29,7 +29,7 @@ describe('BFF with its store locked past the busy timeout', () => {
     dir = mkdtempSync(join(tmpdir(), 'bff-locked-'));
     dbPath = join(dir, 'bff.sqlite');
     // Slow answers: the relay's write after a delivery lands while the test holds the lock.
-    receiver = await startReceiver({ latencyMs: () => 400 });
+    receiver = await startReceiver({ latencyMs: () => 1000 });
   });
 
   after(async () => {
@@ -76,6 +76,10 @@ describe('BFF with its store locked past the busy timeout', () => {
     });
     lock = new Database(dbPath);
     lock.exec('BEGIN EXCLUSIVE');
+    assert.ok(
+      deliveriesOf(receiver, inFlight).every((d) => !d.answered),
+      'test premise: the lock must be taken before the receiver answers (machine too slow?)',
+    );
     await waitFor(() => deliveriesOf(receiver, inFlight).every((d) => d.answered), {
       timeoutMs: 5_000,
       intervalMs: 5,
