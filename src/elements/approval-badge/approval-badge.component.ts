@@ -1,13 +1,14 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { APPROVAL_STATES, NODE_ID_PATTERN, type Approval, type ApprovalState } from '../../contract/index.js';
+import { APPROVAL_STATES, type Approval, type ApprovalState } from '../../contract/index.js';
 import { XecmDataElement } from '../base/xecm-data-element.js';
-import { devWarn } from '../base/dev-warn.js';
+import { devCheck } from '../base/dev-check.js';
+import type { ApprovalBadgeAttributes } from './approval-badge.warnings.js';
 import { XecmLoadEvent } from '../events/xecm-load-event.js';
 import { XecmErrorEvent } from '../events/xecm-error-event.js';
-import { errorDetail } from './error-detail.js';
-import { warnWithoutClient } from './warn-without-client.js';
+import { errorDetail } from '../base/error-detail.js';
+import { warnWithoutClient } from '../base/warn-without-client.js';
 import { APPROVAL_ICONS, UNAVAILABLE_ICON } from './approval-icons.js';
 import { approvalBadgeStyles } from './approval-badge.styles.js';
 
@@ -113,6 +114,16 @@ export class XecmApprovalBadge extends XecmDataElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    devCheck<ApprovalBadgeAttributes>(
+      () => import('./approval-badge.warnings.js').then((m) => m.warnAboutAttributes),
+      () => ({
+        el: this,
+        changed: new Set(changed.keys()),
+        state: this.state,
+        workspaceId: this.workspaceId,
+        documentId: this.documentId,
+      }),
+    );
     const sourceChanged =
       (changed.has('workspaceId') && changed.get('workspaceId') !== undefined) ||
       (changed.has('documentId') && changed.get('documentId') !== undefined);
@@ -121,26 +132,8 @@ export class XecmApprovalBadge extends XecmDataElement {
       this.state = undefined;
       this.step = undefined;
     }
-    if (changed.has('state') && this.state !== undefined && !isApprovalState(this.state)) {
-      devWarn(
-        this,
-        `state="${String(this.state)}" is not one of ${APPROVAL_STATES.join(', ')}; showing "none".`,
-      );
-      this.state = 'none';
-    }
+    if (changed.has('state') && this.state !== undefined && !isApprovalState(this.state)) this.state = 'none';
     if (!this.loads && this.state === undefined) this.state = 'none';
-    for (const [name, value] of [
-      ['workspace-id', this.workspaceId],
-      ['document-id', this.documentId],
-    ] as const) {
-      if (
-        (changed.has('workspaceId') || changed.has('documentId')) &&
-        value &&
-        !NODE_ID_PATTERN.test(value)
-      ) {
-        devWarn(this, `${name}="${value}" is not an xECM node id (digits only).`);
-      }
-    }
   }
 
   override render() {

@@ -1,5 +1,5 @@
-import { devWarn } from '../base/dev-warn.js';
-import { isDevMode } from '../base/dev-mode.js';
+import { devWarn } from './dev-warn.js';
+import { isDevMode } from './dev-mode.js';
 
 /**
  * An element that should load data but never got a client shows its loading state forever; tell the

@@ -1,17 +1,18 @@
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { NODE_ID_PATTERN, type BusinessObject, type WorkspaceSummary } from '../../contract/index.js';
+import type { BusinessObject, WorkspaceSummary } from '../../contract/index.js';
 import { businessObjectKey, workspaceKey } from '../../client/keys.js';
 import { isBffProblemError } from '../../client/bff-problem-error.js';
 import { XecmDataElement } from '../base/xecm-data-element.js';
 import { XecmApprovalBadge } from '../approval-badge/approval-badge.component.js';
-import { devWarn } from '../base/dev-warn.js';
+import { devCheck } from '../base/dev-check.js';
+import type { WorkspaceCardAttributes } from './workspace-card.warnings.js';
 import { XecmLoadEvent } from '../events/xecm-load-event.js';
 import { XecmErrorEvent } from '../events/xecm-error-event.js';
 import { XecmWorkspaceCreateEvent } from '../events/xecm-workspace-create-event.js';
-import { errorDetail } from '../approval-badge/error-detail.js';
-import { warnWithoutClient } from '../approval-badge/warn-without-client.js';
+import { errorDetail } from '../base/error-detail.js';
+import { warnWithoutClient } from '../base/warn-without-client.js';
 import { workspaceCardStyles } from './workspace-card.styles.js';
 import {
   errorView,
@@ -159,38 +160,30 @@ export class XecmWorkspaceCard extends XecmDataElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    devCheck<WorkspaceCardAttributes>(
+      () => import('./workspace-card.warnings.js').then((m) => m.warnAboutAttributes),
+      () => ({
+        el: this,
+        changed: new Set(changed.keys()),
+        system: this.system,
+        type: this.type,
+        boId: this.boId,
+        workspaceId: this.workspaceId,
+        layout: String(this.layout),
+        layouts: WORKSPACE_CARD_LAYOUTS,
+        maxFields: this.maxFields,
+        defaultMaxFields: DEFAULT_MAX_FIELDS,
+      }),
+    );
     const target = ['system', 'type', 'boId', 'workspaceId'] as const;
     if (target.some((p) => changed.has(p))) {
       this.created = undefined;
       this.create = { status: 'idle' };
-      this.warnAboutTarget();
     }
-    if (changed.has('layout') && !(WORKSPACE_CARD_LAYOUTS as readonly string[]).includes(this.layout)) {
-      devWarn(
-        this,
-        `layout="${String(this.layout)}" is not one of ${WORKSPACE_CARD_LAYOUTS.join(', ')}; using "full".`,
-      );
+    if (changed.has('layout') && !(WORKSPACE_CARD_LAYOUTS as readonly string[]).includes(this.layout))
       this.layout = 'full';
-    }
-    if (changed.has('maxFields') && !(Number.isInteger(this.maxFields) && this.maxFields >= 0)) {
-      devWarn(
-        this,
-        `max-fields="${String(this.maxFields)}" must be a whole number ≥ 0; using ${DEFAULT_MAX_FIELDS}.`,
-      );
+    if (changed.has('maxFields') && !(Number.isInteger(this.maxFields) && this.maxFields >= 0))
       this.maxFields = DEFAULT_MAX_FIELDS;
-    }
-  }
-
-  private warnAboutTarget(): void {
-    const boParts = [this.system, this.type, this.boId].filter(Boolean).length;
-    if (this.workspaceId && boParts > 0) {
-      devWarn(this, 'Set either workspace-id or system/type/bo-id, not both; workspace-id wins.');
-    } else if (!this.workspaceId && boParts > 0 && boParts < 3) {
-      devWarn(this, 'system, type and bo-id must all be set to look up a workspace.');
-    }
-    if (this.workspaceId && !NODE_ID_PATTERN.test(this.workspaceId)) {
-      devWarn(this, `workspace-id="${this.workspaceId}" is not an xECM node id (digits only).`);
-    }
   }
 
   override render() {
