@@ -133,9 +133,12 @@ export class ChangeDetector {
       const workspaceId = topic.slice('workspace:'.length);
       await attempt(() => this.#pollDocuments(workspaceId));
     }
-    const newWorkspaces = this.#o.wantsNewWorkspaces?.() ?? false;
-    if (newWorkspaces) await attempt(() => this.#pollWorkspaces());
-    else await attempt(async () => this.#forget(CURSORS.workspaces));
+    let newWorkspaces = false;
+    await attempt(async () => {
+      newWorkspaces = this.#o.wantsNewWorkspaces?.() ?? false;
+      if (newWorkspaces) await this.#pollWorkspaces();
+      else this.#forget(CURSORS.workspaces);
+    });
     return topics.length + (newWorkspaces ? 1 : 0);
   }
 
