@@ -70,12 +70,7 @@ export const approvalBadgeStyles = css`
   }
   @media (prefers-reduced-motion: no-preference) {
     .badge[data-status='loading'] {
-      animation: xecm-badge-pulse 1.4s ease-in-out infinite;
-    }
-  }
-  @keyframes xecm-badge-pulse {
-    50% {
-      opacity: 0.55;
+      animation: xecm-pulse 1.5s ease-in-out infinite;
     }
   }
   .badge[data-status='error'] {

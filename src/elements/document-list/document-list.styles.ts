@@ -12,12 +12,6 @@ export const documentListStyles = css`
       minmax(6rem, 1.2fr) minmax(7.5rem, 1.2fr) 3rem;
     --_row-height: var(--xecm-document-list-row-height, 2.5rem);
   }
-  :host([hidden]) {
-    display: none;
-  }
-  * {
-    box-sizing: border-box;
-  }
   [part~='toolbar'] {
     display: flex;
     flex-wrap: wrap;
@@ -137,9 +131,6 @@ export const documentListStyles = css`
     overflow: hidden;
     white-space: nowrap;
     text-overflow: ellipsis;
-  }
-  bdi {
-    unicode-bidi: isolate;
   }
   .icon-btn {
     display: inline-grid;

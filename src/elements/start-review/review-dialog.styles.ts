@@ -55,7 +55,4 @@ export const reviewDialogStyles = css`
     justify-content: flex-end;
     gap: 0.5rem;
   }
-  bdi {
-    unicode-bidi: isolate;
-  }
 `;

@@ -8,12 +8,6 @@ export const startReviewStyles = css`
     gap: 0.5rem;
     color: var(--_text);
   }
-  :host([hidden]) {
-    display: none;
-  }
-  * {
-    box-sizing: border-box;
-  }
   button {
     font: inherit;
   }
@@ -37,12 +31,6 @@ export const startReviewStyles = css`
   [aria-disabled='true'] {
     opacity: 0.6;
     cursor: not-allowed;
-  }
-  button:focus-visible,
-  textarea:focus-visible,
-  input:focus-visible {
-    outline: 2px solid var(--_focus-ring);
-    outline-offset: 2px;
   }
   [part~='reason'] {
     color: var(--_text-muted);

@@ -5,12 +5,7 @@ export const workspaceCardStyles = css`
     display: block;
     container-type: inline-size;
     color: var(--xecm-card-color, var(--_text));
-    font-family: var(--_font);
-    font-size: var(--_font-size);
     line-height: 1.45;
-  }
-  :host([hidden]) {
-    display: none;
   }
   .card {
     box-sizing: border-box;
