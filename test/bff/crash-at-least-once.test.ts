@@ -27,7 +27,7 @@ const SENDERS = 3;
  * number of deliveries stays small; new events are spread over the round so some are acknowledged just before
  * it.
  */
-const NEW_EVENT_SHARE = 0.15;
+const NEW_EVENT_SHARE = 0.3;
 const MAX_NEW_PER_ROUND = 40;
 
 describe(`BFF crash safety (seed ${SEED})`, () => {
