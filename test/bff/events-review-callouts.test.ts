@@ -32,6 +32,10 @@ const until = async (what: string, check: () => boolean | Promise<boolean>) => {
   assert.fail(`timed out waiting for ${what}`);
 };
 
+/** Order-insensitive: the two paths may commit milestones in either order when they race. */
+const sorted = <T>(items: readonly T[]): T[] =>
+  [...items].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
 const listen = async (server: Server) => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -225,28 +229,32 @@ describe('a review seen by workflow callouts and by polling is one event per cha
     });
     await alone.pollOnce();
     assert.deepEqual(
-      pollOnly
-        .eventsAfter(0)
-        .filter((s) => s.event.type.startsWith('review.'))
-        .map((s) => [s.event.type, s.event.id]),
-      REVIEW_TYPES.map((t, i) => [t, expectedIds[i]]),
+      sorted(
+        pollOnly
+          .eventsAfter(0)
+          .filter((s) => s.event.type.startsWith('review.'))
+          .map((s) => [s.event.type, s.event.id]),
+      ),
+      sorted(REVIEW_TYPES.map((t, i) => [t, expectedIds[i]])),
       'polling names each milestone exactly as the callout does',
     );
     pollOnly.close();
     assert.deepEqual(
-      calloutOnly
-        .eventsAfter(0)
-        .filter((s) => s.event.type.startsWith('review.'))
-        .map((s) => [s.event.type, s.event.id, s.event.documentId, s.event.workspaceId]),
-      REVIEW_TYPES.map((t, i) => [t, expectedIds[i], docId, workspaceId]),
+      sorted(
+        calloutOnly
+          .eventsAfter(0)
+          .filter((s) => s.event.type.startsWith('review.'))
+          .map((s) => [s.event.type, s.event.id, s.event.documentId, s.event.workspaceId]),
+      ),
+      sorted(REVIEW_TYPES.map((t, i) => [t, expectedIds[i], docId, workspaceId])),
       'the callouts alone give the same events',
     );
 
     // One stored event per milestone, one delivery each, one SSE event each.
     const stored = store.eventsAfter(0).filter((s) => s.event.type.startsWith('review.'));
     assert.deepEqual(
-      stored.map((s) => [s.event.type, s.event.id]),
-      REVIEW_TYPES.map((t, i) => [t, expectedIds[i]]),
+      sorted(stored.map((s) => [s.event.type, s.event.id])),
+      sorted(REVIEW_TYPES.map((t, i) => [t, expectedIds[i]])),
     );
     for (const s of stored) {
       assert.equal(s.event.documentId, docId);
@@ -257,10 +265,7 @@ describe('a review seen by workflow callouts and by polling is one event per cha
     );
     await until('the SSE events', () => live.some((f) => f.event === 'review.completed'));
     await new Promise((r) => setTimeout(r, 200)); // room for a duplicate to show up, if there were one
-    assert.deepEqual(
-      deliveries.map((d) => d.headers['webhook-id']),
-      expectedIds,
-    );
+    assert.deepEqual(sorted(deliveries.map((d) => d.headers['webhook-id'])), sorted(expectedIds));
     for (const d of deliveries) {
       const payload = new Webhook(subscription.secret).verify(
         d.body,
@@ -271,8 +276,10 @@ describe('a review seen by workflow callouts and by polling is one event per cha
       assert.ok(REVIEW_TYPES.includes(payload.type));
     }
     assert.deepEqual(
-      live.filter((f) => f.event.startsWith('review.')).map((f) => (JSON.parse(f.data) as DomainEvent).id),
-      expectedIds,
+      sorted(
+        live.filter((f) => f.event.startsWith('review.')).map((f) => (JSON.parse(f.data) as DomainEvent).id),
+      ),
+      sorted(expectedIds),
     );
   });
 });
