@@ -48,6 +48,16 @@ describe('SqliteStore', () => {
     store.close();
   });
 
+  it('drops a cursor set to null, so the next look starts afresh (the detector forgets unwanted cursors)', () => {
+    const store = new SqliteStore({ path: ':memory:' });
+    store.commitDetection('workspaces:created', '{"date":"2026-11-29T06:00:00Z","ids":["1"]}', []);
+    assert.notEqual(store.getCursor('workspaces:created'), null);
+    assert.deepEqual(store.commitDetection('workspaces:created', null, []), []);
+    assert.equal(store.getCursor('workspaces:created'), null);
+    assert.equal(store.getCursor('never-set'), null);
+    store.close();
+  });
+
   it('rolls the cursor back when storing an event fails', () => {
     const store = new SqliteStore({ path: ':memory:' });
     store.commitDetection('audit', '1', []);
