@@ -23,44 +23,85 @@ function unauthenticated(detail: string): ProblemError {
   );
 }
 
-/** Verifies BFF tokens minted by the host application's backend (HS256 secret or keys from a JWKS URL). */
-export function createTokenVerifier(identity: BffConfig['identity']): TokenVerifier {
-  const key: Uint8Array | JWTVerifyGetKey = identity.jwksUrl
-    ? createRemoteJWKSet(new URL(identity.jwksUrl), { timeoutDuration: 5000 })
-    : new TextEncoder().encode(identity.secret);
+/** How long a verified token is answered from memory before it is verified again (key rotation, JWKS). */
+const VERIFIED_TTL_SECONDS = 60;
+const VERIFIED_MAX_ENTRIES = 5000;
+
+/**
+ * Verifies BFF tokens minted by the host application's backend (HS256 secret or keys from a JWKS URL).
+ * A page sends the same token with every request for minutes, so a token that passed is remembered until
+ * its `exp` (at most {@link VERIFIED_TTL_SECONDS}): repeats cost a map lookup instead of a signature check
+ * on the crypto thread pool. Failures are never remembered.
+ */
+export function createTokenVerifier(
+  identity: BffConfig['identity'],
+  now: () => number = Date.now,
+): TokenVerifier {
+  let key: CryptoKey | Uint8Array | JWTVerifyGetKey;
+  let hmacKey: Promise<CryptoKey> | undefined;
+  if (identity.jwksUrl) {
+    key = createRemoteJWKSet(new URL(identity.jwksUrl), { timeoutDuration: 5000 });
+  } else {
+    const secret = new TextEncoder().encode(identity.secret);
+    key = secret;
+    // Imported once; jose would import raw bytes again on every verification.
+    hmacKey = crypto.subtle
+      .importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify'])
+      .then((k) => (key = k));
+    // Awaited by every verification; this only keeps a failed import from crashing the process unobserved.
+    hmacKey.catch(() => undefined);
+  }
   const algorithms = identity.jwksUrl ? ['RS256', 'PS256', 'ES256', 'EdDSA'] : ['HS256'];
+  const verified = new Map<string, { user: string; until: number }>();
+
+  async function verifyFully(token: string): Promise<Identity & { exp: number }> {
+    let payload;
+    try {
+      const options = {
+        audience: identity.audience,
+        algorithms,
+        clockTolerance: identity.clockToleranceSeconds,
+        requiredClaims: ['exp', 'iat', 'sub'],
+        currentDate: new Date(now()),
+        ...(identity.issuer ? { issuer: identity.issuer } : {}),
+      };
+      if (hmacKey) await hmacKey;
+      ({ payload } =
+        typeof key === 'function'
+          ? await jwtVerify(token, key, options)
+          : await jwtVerify(token, key, options));
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw unauthenticated('The token has expired.');
+      if (!(error instanceof errors.JOSEError) || error instanceof errors.JWKSTimeout) {
+        throw unauthenticated('The token could not be verified.');
+      }
+      throw unauthenticated('The token is not valid for this BFF.');
+    }
+    const { exp, iat, sub } = payload;
+    if (typeof exp !== 'number' || typeof iat !== 'number' || exp - iat > identity.maxLifetimeSeconds) {
+      throw unauthenticated(`Tokens may live at most ${identity.maxLifetimeSeconds} seconds.`);
+    }
+    if (iat > now() / 1000 + identity.clockToleranceSeconds) {
+      throw unauthenticated('The token was issued in the future.');
+    }
+    if (typeof sub !== 'string' || !USER_NAME.test(sub))
+      throw unauthenticated('The token subject is not a user name.');
+    return { user: sub, exp };
+  }
+
   return {
     async verify(token) {
-      let payload;
-      try {
-        const options = {
-          audience: identity.audience,
-          algorithms,
-          clockTolerance: identity.clockToleranceSeconds,
-          requiredClaims: ['exp', 'iat', 'sub'],
-          ...(identity.issuer ? { issuer: identity.issuer } : {}),
-        };
-        ({ payload } =
-          key instanceof Uint8Array
-            ? await jwtVerify(token, key, options)
-            : await jwtVerify(token, key, options));
-      } catch (error) {
-        if (error instanceof errors.JWTExpired) throw unauthenticated('The token has expired.');
-        if (!(error instanceof errors.JOSEError) || error instanceof errors.JWKSTimeout) {
-          throw unauthenticated('The token could not be verified.');
-        }
-        throw unauthenticated('The token is not valid for this BFF.');
+      const seconds = now() / 1000;
+      const hit = verified.get(token);
+      if (hit && hit.until > seconds) return { user: hit.user };
+      if (hit) verified.delete(token);
+      const { user, exp } = await verifyFully(token);
+      if (verified.size >= VERIFIED_MAX_ENTRIES) {
+        const oldest = verified.keys().next().value;
+        if (oldest !== undefined) verified.delete(oldest);
       }
-      const { exp, iat, sub } = payload;
-      if (typeof exp !== 'number' || typeof iat !== 'number' || exp - iat > identity.maxLifetimeSeconds) {
-        throw unauthenticated(`Tokens may live at most ${identity.maxLifetimeSeconds} seconds.`);
-      }
-      if (iat > Date.now() / 1000 + identity.clockToleranceSeconds) {
-        throw unauthenticated('The token was issued in the future.');
-      }
-      if (typeof sub !== 'string' || !USER_NAME.test(sub))
-        throw unauthenticated('The token subject is not a user name.');
-      return { user: sub };
+      verified.set(token, { user, until: Math.min(exp, seconds + VERIFIED_TTL_SECONDS) });
+      return { user };
     },
   };
 }

@@ -5,13 +5,20 @@ import { documentFilter, pageRequest, sortedPage } from '../services/document-pa
 import type { Limiter } from '../services/limiter.js';
 import { TtlCache } from '../services/ttl-cache.js';
 import { approvalFrom, flatCategories, toDocumentItem } from '../xecm/map.js';
-import { folderIds, listAll, NODE_TYPE, walkFolders } from '../xecm/node-lists.js';
+import {
+  DOCUMENT_PROPERTIES,
+  EXPAND_MODIFIER,
+  folderIds,
+  listAll,
+  NODE_TYPE,
+  walkFolders,
+} from '../xecm/node-lists.js';
 import { RawNode, type RawNodeData } from '../xecm/raw.js';
 import type { XecmClient } from '../xecm/xecm-client.js';
 
 const DOCUMENT = NODE_TYPE.document;
 const WORKSPACE = NODE_TYPE.workspace;
-const DOCUMENT_FIELDS = ['properties', 'categories', 'versions.element(0)'];
+const DOCUMENT_FIELDS = [DOCUMENT_PROPERTIES, 'categories', 'versions.element(0)'];
 
 /** A document the portal may show: approved, public, at its latest version. Links are added per answer. */
 export type PortalDocument = Omit<DocumentItem, 'openUrl' | 'downloadUrl'>;
@@ -71,7 +78,7 @@ export class PortalService {
           {
             method: 'GET',
             path: `/v2/nodes/${id}`,
-            query: { fields: DOCUMENT_FIELDS, expand: 'properties{modify_user_id}' },
+            query: { fields: DOCUMENT_FIELDS, expand: EXPAND_MODIFIER },
           },
           RawNode,
         );
@@ -112,7 +119,7 @@ export class PortalService {
         folderIds(this.xecm, this.limit, this.#user, id),
         listAll(this.xecm, this.limit, this.#user, id, {
           whereType: DOCUMENT,
-          query: { fields: DOCUMENT_FIELDS, expand: 'properties{modify_user_id}' },
+          query: { fields: DOCUMENT_FIELDS, expand: EXPAND_MODIFIER },
         }),
       ]);
       return { folderIds: folders, value: documents };

@@ -12,7 +12,14 @@ import {
   RawNodeList,
   type RawNodeData,
 } from '../xecm/raw.js';
-import { folderIds, listAll, NODE_TYPE, walkFolders } from '../xecm/node-lists.js';
+import {
+  DOCUMENT_PROPERTIES,
+  EXPAND_MODIFIER,
+  folderIds,
+  listAll,
+  NODE_TYPE,
+  walkFolders,
+} from '../xecm/node-lists.js';
 import type { XecmClient } from '../xecm/xecm-client.js';
 import { documentFilter, pageRequest, sortedPage } from './document-paging.js';
 import type { Limiter } from './limiter.js';
@@ -22,7 +29,7 @@ import { TtlCache } from './ttl-cache.js';
 const DOCUMENT = NODE_TYPE.document;
 const WORKSPACE = NODE_TYPE.workspace;
 /** List calls ask for category values too, so a page needs no call per document for its approval. */
-const LIST_FIELDS = ['properties', 'categories'];
+const LIST_FIELDS = [DOCUMENT_PROPERTIES, 'categories'];
 /** Upstream sort keys for the columns Content Server can sort a single container by. */
 const UPSTREAM_SORT: Partial<Record<DocumentSortKey, string>> = {
   name: 'name',
@@ -92,7 +99,7 @@ export class DocumentService {
               page,
               limit: pageSize,
               fields: LIST_FIELDS,
-              expand: 'properties{modify_user_id}',
+              expand: EXPAND_MODIFIER,
             },
             signal,
           },
@@ -125,7 +132,7 @@ export class DocumentService {
       {
         method: 'GET',
         path: `/v2/nodes/${id}`,
-        query: { fields: LIST_FIELDS, expand: 'properties{modify_user_id}' },
+        query: { fields: LIST_FIELDS, expand: EXPAND_MODIFIER },
         signal,
       },
       RawNode,
@@ -277,7 +284,7 @@ export class DocumentService {
         containers.map((c) =>
           listAll(this.xecm, this.limit, user, c.id, {
             whereType: DOCUMENT,
-            query: { fields: LIST_FIELDS, expand: 'properties{modify_user_id}' },
+            query: { fields: LIST_FIELDS, expand: EXPAND_MODIFIER },
             signal,
           }),
         ),
