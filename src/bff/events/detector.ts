@@ -19,6 +19,11 @@ export interface DetectorOptions {
   source: XecmEventsSource;
   /** Topics to poll for (open live streams). */
   watched: () => readonly Topic[];
+  /**
+   * When a topic started being watched (ms since epoch). On the first look at a topic, what changed since
+   * then (less FIRST_SIGHT_MARGIN_MS) is news; without it, everything up to the first look is history.
+   */
+  watchedSince?: (topic: Topic) => number | undefined;
   /** Does anyone want `workspace.created` (a subscription)? Nobody watches a workspace before it exists. */
   wantsNewWorkspaces?: () => boolean;
   /** Told with each batch of newly committed events (SSE hub publish, relay wake-up). */
@@ -32,6 +37,13 @@ export interface DetectorOptions {
 
 /** Shortest time between the starts of two rounds when streams open (see wake). */
 const WAKE_GAP_MS = 500;
+
+/**
+ * A page reads its state and opens its stream at about the same time, and the xECM clock may be a little
+ * off the BFF's: changes this long before the stream opened are still reported on the first look (a
+ * repeat costs the page one refetch; a miss would leave it stale).
+ */
+const FIRST_SIGHT_MARGIN_MS = 5000;
 
 /** Cursor keys in the store. */
 const CURSORS = {
@@ -146,6 +158,7 @@ export class ChangeDetector {
     const nodeId = topic.slice(topic.indexOf(':') + 1);
     await this.#pollDated(
       CURSORS.audit(nodeId),
+      this.#firstSight(topic),
       (since) => this.#o.source.audit(nodeId, since),
       async (entries) => {
         const state = await this.#o.source.nodeState(nodeId);
@@ -157,6 +170,7 @@ export class ChangeDetector {
   async #pollDocuments(workspaceId: string): Promise<void> {
     await this.#pollDated(
       CURSORS.documents(workspaceId),
+      this.#firstSight(`workspace:${workspaceId}`),
       (since) => this.#o.source.newDocuments(workspaceId, since),
       async (nodes) =>
         nodes.map((n) => ({
@@ -173,6 +187,7 @@ export class ChangeDetector {
   async #pollWorkspaces(): Promise<void> {
     await this.#pollDated(
       CURSORS.workspaces,
+      undefined,
       (since) => this.#o.source.newWorkspaces(since),
       async (nodes) =>
         nodes.map((n) => ({
@@ -190,22 +205,39 @@ export class ChangeDetector {
     if (this.#o.store.getCursor(key) !== null) this.#o.store.commitDetection(key, null, []);
   }
 
+  /** Where the first look at a topic starts (second-granular ISO date), when the hub knows. */
+  #firstSight(topic: Topic): string | undefined {
+    const since = this.#o.watchedSince?.(topic);
+    if (since === undefined) return undefined;
+    return new Date(since - FIRST_SIGHT_MARGIN_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+
   /** Reads what is new since the cursor, names it, and commits events and cursor together. */
   async #pollDated<T extends Dated>(
     cursorKey: string,
+    firstSight: string | undefined,
     read: (since: string | null) => Promise<T[]>,
     name: (fresh: T[]) => Promise<DomainEvent[]>,
   ): Promise<void> {
-    const cursor: DatedCursor | null = parseDatedCursor(this.#o.store.getCursor(cursorKey));
+    let cursor: DatedCursor | null = parseDatedCursor(this.#o.store.getCursor(cursorKey));
+    const firstLook = cursor === null;
     if (cursor === null) {
-      // First sight: history is not news; start after everything up to the newest second.
-      const [newest] = await read(null);
-      const atNewest = newest ? await read(newest.date) : [];
-      this.#o.store.commitDetection(cursorKey, initialCursor(atNewest, newest?.date), []);
-      return;
+      if (firstSight === undefined) {
+        // First sight, start unknown: history is not news; start after everything up to the newest second.
+        const [newest] = await read(null);
+        const atNewest = newest ? await read(newest.date) : [];
+        this.#o.store.commitDetection(cursorKey, initialCursor(atNewest, newest?.date), []);
+        return;
+      }
+      // First sight of a topic a stream opened at a known time: what changed since then is news.
+      cursor = { date: firstSight, ids: new Set() };
     }
     const fresh = unseen(await read(cursor.date), cursor);
-    if (fresh.length === 0) return;
+    if (fresh.length === 0) {
+      if (firstLook)
+        this.#o.store.commitDetection(cursorKey, JSON.stringify({ date: cursor.date, ids: [] }), []);
+      return;
+    }
     const events = await name(fresh);
     const stored = this.#o.store.commitDetection(cursorKey, advancedCursor(cursor, fresh), events);
     if (stored.length > 0) this.#o.onEvents?.(stored);

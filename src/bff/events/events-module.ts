@@ -54,8 +54,23 @@ export function createEventsModule(options: EventsModuleOptions): EventsModule {
     store,
     urlGuard: { devAllowedHosts: options.devAllowedHosts ?? [] },
     onAlert: (alert) => ctxRef?.logger.warn(alert, 'webhook delivery alert'),
+    onError: (error) =>
+      ctxRef?.logger.warn(
+        { err: error instanceof Error ? error.message : 'unknown' },
+        'webhook relay: store unavailable, the delivery stays pending',
+      ),
   });
+  // An element refetches as soon as it hears of a change; the BFF's short-lived summary and list caches
+  // must not answer that refetch with the state from before the change.
+  const forgetCached = (events: StoredEvent[]) => {
+    for (const { event } of events) {
+      if (!event.workspaceId) continue;
+      ctxRef?.workspaces.invalidate(event.workspaceId);
+      ctxRef?.documents.invalidate(event.workspaceId);
+    }
+  };
   const committed = (events: StoredEvent[]) => {
+    forgetCached(events);
     hub.publish(events);
     relay.tick();
   };
@@ -87,6 +102,7 @@ export function createEventsModule(options: EventsModuleOptions): EventsModule {
       store,
       source: new RestEventsSource(get),
       watched: () => hub.watchedTopics(),
+      watchedSince: (topic) => hub.watchedSince(topic),
       wantsNewWorkspaces: () =>
         store
           .listSubscriptions()
@@ -107,7 +123,15 @@ export function createEventsModule(options: EventsModuleOptions): EventsModule {
   const publicRoutes: RouteModule = (app) => {
     app.route(
       '/hooks',
-      hooksRoutes({ store, hub, secrets: () => options.hookSecrets, onCommitted: () => relay.tick() }),
+      hooksRoutes({
+        store,
+        hub,
+        secrets: () => options.hookSecrets,
+        onCommitted: (stored) => {
+          forgetCached(stored);
+          relay.tick();
+        },
+      }),
     );
     if (options.adminToken) {
       app.route(

@@ -49,6 +49,8 @@ interface Listener {
   user: string;
   topics: ReadonlySet<string>;
   send: (message: HubMessage) => void;
+  /** When the stream opened (ms since epoch). */
+  since: number;
 }
 
 export interface EventHubOptions {
@@ -88,7 +90,7 @@ export class EventHub implements Broadcaster {
     let open = 0;
     for (const l of this.#listeners) if (l.user === user) open++;
     if (open >= this.#max) return null;
-    const listener: Listener = { user, topics: new Set(topics), send };
+    const listener: Listener = { user, topics: new Set(topics), send, since: Date.now() };
     const fresh = topics.filter((t) => ![...this.#listeners].some((l) => l.topics.has(t)));
     this.#listeners.add(listener);
     if (fresh.length > 0) this.#onSubscribe?.(fresh);
@@ -111,6 +113,13 @@ export class EventHub implements Broadcaster {
       if (batch.length < 500) return out;
       after = batch[batch.length - 1]!.seq;
     }
+  }
+
+  /** When the oldest open stream on `topic` opened (ms since epoch); undefined when nobody watches it. */
+  watchedSince(topic: Topic): number | undefined {
+    let since: number | undefined;
+    for (const l of this.#listeners) if (l.topics.has(topic)) since = Math.min(since ?? l.since, l.since);
+    return since;
   }
 
   watchedTopics(): Topic[] {

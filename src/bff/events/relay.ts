@@ -21,6 +21,8 @@ export interface RelayOptions {
   pollIntervalMs?: number;
   now?: () => number;
   random?: () => number;
+  /** Told when a worker stops on an error (the store is unavailable); its deliveries stay pending. */
+  onError?: (error: unknown) => void;
   /** Told when a delivery is dead-lettered or an endpoint disabled (operator alert). */
   onAlert?: (alert: {
     kind: 'dead-letter' | 'endpoint-disabled';
@@ -78,7 +80,11 @@ export class WebhookRelay {
     }
     for (const sub of subs) {
       if (!sub.enabled || this.#workers.has(sub.id)) continue;
-      const worker = this.#work(sub.id).finally(() => this.#workers.delete(sub.id));
+      const worker = this.#work(sub.id)
+        // Store unavailable mid-delivery: the row stays pending and the next tick resumes it. Unhandled, the
+        // rejection would end the process.
+        .catch((error: unknown) => this.#options.onError?.(error))
+        .finally(() => this.#workers.delete(sub.id));
       this.#workers.set(sub.id, worker);
     }
   }

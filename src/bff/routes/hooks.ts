@@ -3,14 +3,17 @@ import type { Broadcaster } from '../events/hub.js';
 import { handleInboundHook, type InboundHookOptions } from '../events/inbound-hook.js';
 import type { BffEnv } from '../http/env.js';
 import { problemResponse } from '../http/problem.js';
-import { StoreUnavailableError } from '../store/store.js';
+import { StoreUnavailableError, type StoredEvent } from '../store/store.js';
 
 export const MAX_HOOK_BODY_BYTES = 256 * 1024;
 
 export interface HooksRouteOptions extends InboundHookOptions {
   hub?: Broadcaster;
-  /** Told after new events are committed (e.g. to wake the webhook relay). */
-  onCommitted?: () => void;
+  /**
+   * Told after new events are committed and before they are published, so caches that hold the old state
+   * are dropped before an element refetches on the live update (and the webhook relay can wake up).
+   */
+  onCommitted?: (stored: StoredEvent[]) => void;
 }
 
 /** `POST /hooks/xecm`: signed callouts from xECM. Mount outside `/v1` (no user token; the signature is the credential). */
@@ -32,8 +35,8 @@ export function hooksRoutes(options: HooksRouteOptions): Hono<BffEnv> {
         case 'invalid':
           return problemResponse(c, 400, 'bad-request', { detail: 'Body is not an xECM callout.' });
         case 'stored':
+          options.onCommitted?.(result.stored);
           options.hub?.publish(result.stored);
-          options.onCommitted?.();
           return c.body(null, 204);
         default:
           c.get('logger')?.info({ outcome: result.outcome }, 'callout not forwarded');
