@@ -8,3 +8,4 @@ export * from './lookup.js';
 export * from './problem.js';
 export * from './review.js';
 export * from './workspace.js';
+export * from './topics-event.js';
