@@ -117,7 +117,7 @@ describe('provisioning: POST /v1/workspaces and LOB events', () => {
     assert.equal(await workspacesInXecm('crm', 'account', bo.id), 0);
   });
 
-  it('rejects unmapped metadata, unconfigured types, missing CSRF header and missing token', async () => {
+  it('rejects unmapped metadata, unconfigured types, oversized bodies, missing CSRF header and missing token', async () => {
     const unmapped = await create('max.sales', {
       businessObject: { system: 'crm', type: 'account', id: 'A-8801' },
       metadata: { shoeSize: '44' },
@@ -133,6 +133,12 @@ describe('provisioning: POST /v1/workspaces and LOB events', () => {
     assert.equal(unknownType.status, 400);
     const invalid = await create('max.sales', { businessObject: { system: 'crm', type: 'account' } });
     assert.equal(invalid.status, 400);
+    const oversized = await create('max.sales', {
+      businessObject: { system: 'crm', type: 'account', id: 'A-8803' },
+      metadata: { region: 'x'.repeat(40_000) },
+    });
+    assert.equal(oversized.status, 413);
+    assert.equal(oversized.body.code, 'payload-too-large');
     const noCsrf = await create(
       'max.sales',
       { businessObject: { system: 'crm', type: 'account', id: 'A-8802' } },
@@ -148,7 +154,8 @@ describe('provisioning: POST /v1/workspaces and LOB events', () => {
     assert.equal(anonymous.status, 401);
     assert.equal(
       (await workspacesInXecm('crm', 'account', 'A-8801')) +
-        (await workspacesInXecm('crm', 'account', 'A-8802')),
+        (await workspacesInXecm('crm', 'account', 'A-8802')) +
+        (await workspacesInXecm('crm', 'account', 'A-8803')),
       0,
     );
   });

@@ -1,11 +1,10 @@
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { CreateWorkspaceRequest } from '../../contract/index.js';
 import type { RouteModule } from '../app.js';
 import type { BffContext } from '../context.js';
+import { limitBody } from '../http/body-limit.js';
 import { stateChanging } from '../http/csrf.js';
 import type { BffEnv } from '../http/env.js';
-import { ProblemError } from '../http/problem.js';
 import { jsonBody, parseInput } from '../http/validate.js';
 import { type ProvisioningConfig, ProvisioningService } from '../services/provisioning.js';
 import { lobHookRoutes } from './lob-hook.js';
@@ -35,14 +34,7 @@ export function provisioningRoutes(config: ProvisioningConfig): ProvisioningModu
       app.post(
         '/v1/workspaces',
         stateChanging('json', ctx.config.allowedOrigins),
-        bodyLimit({
-          maxSize: BODY_LIMIT,
-          onError: () => {
-            throw new ProblemError(413, 'payload-too-large', {
-              detail: `Bodies may be at most ${BODY_LIMIT} bytes.`,
-            });
-          },
-        }),
+        limitBody(BODY_LIMIT),
         async (c) => {
           const request = parseInput(CreateWorkspaceRequest, await jsonBody(c.req), 'workspace request');
           const { created, workspace } = await svc.provision(c.var.user, request, c.req.raw.signal);

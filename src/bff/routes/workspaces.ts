@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import {
   BusinessObject,
   DocumentQuery,
@@ -8,6 +7,7 @@ import {
   type LookupResult,
 } from '../../contract/index.js';
 import type { BffContext } from '../context.js';
+import { limitBody } from '../http/body-limit.js';
 import { stateChanging } from '../http/csrf.js';
 import type { BffEnv } from '../http/env.js';
 import { problemBody, ProblemError } from '../http/problem.js';
@@ -30,14 +30,7 @@ export function workspaceRoutes(ctx: BffContext): Hono<BffEnv> {
   app.post(
     '/lookup:batch',
     stateChanging('json', config.allowedOrigins),
-    bodyLimit({
-      maxSize: BATCH_BODY_LIMIT,
-      onError: () => {
-        throw new ProblemError(413, 'payload-too-large', {
-          detail: `Batch bodies may be at most ${BATCH_BODY_LIMIT} bytes.`,
-        });
-      },
-    }),
+    limitBody(BATCH_BODY_LIMIT, 'Batch bodies'),
     async (c) => {
       const request = parseInput(LookupBatchRequest, await jsonBody(c.req), 'batch request');
       const user = c.var.user;
