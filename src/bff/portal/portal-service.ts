@@ -5,20 +5,12 @@ import { documentFilter, pageRequest, sortedPage } from '../services/document-pa
 import type { Limiter } from '../services/limiter.js';
 import { TtlCache } from '../services/ttl-cache.js';
 import { approvalFrom, flatCategories, toDocumentItem } from '../xecm/map.js';
-import {
-  DOCUMENT_PROPERTIES,
-  EXPAND_MODIFIER,
-  folderIds,
-  listAll,
-  NODE_TYPE,
-  walkFolders,
-} from '../xecm/node-lists.js';
+import * as nodes from '../xecm/node-lists.js';
 import { RawNode, type RawNodeData } from '../xecm/raw.js';
 import type { XecmClient } from '../xecm/xecm-client.js';
 
-const DOCUMENT = NODE_TYPE.document;
-const WORKSPACE = NODE_TYPE.workspace;
-const DOCUMENT_FIELDS = [DOCUMENT_PROPERTIES, 'categories', 'versions.element(0)'];
+/** The latest version's number, type and size come with the node: a portal link names the version. */
+const DOCUMENT_QUERY = nodes.documentQuery('versions.element(0)');
 
 /** A document the portal may show: approved, public, at its latest version. Links are added per answer. */
 export type PortalDocument = Omit<DocumentItem, 'openUrl' | 'downloadUrl'>;
@@ -78,7 +70,7 @@ export class PortalService {
           {
             method: 'GET',
             path: `/v2/nodes/${id}`,
-            query: { fields: DOCUMENT_FIELDS, expand: EXPAND_MODIFIER },
+            query: DOCUMENT_QUERY,
           },
           RawNode,
         );
@@ -87,7 +79,7 @@ export class PortalService {
         throw error;
       }
       const data = node.results.data;
-      return data.properties.type === DOCUMENT ? this.#publishable(data) : null;
+      return data.properties.type === nodes.NODE_TYPE.document ? this.#publishable(data) : null;
     });
   }
 
@@ -109,17 +101,17 @@ export class PortalService {
         { method: 'GET', path: `/v2/nodes/${workspaceId}`, query: { fields: 'properties{id,name,type}' } },
         RawNode,
       );
-      if (ws.results.data.properties.type !== WORKSPACE) return null;
+      if (ws.results.data.properties.type !== nodes.NODE_TYPE.workspace) return null;
     } catch (error) {
       if (isAbsent(error)) return null;
       throw error;
     }
-    const visited = await walkFolders(workspaceId, async (id) => {
+    const visited = await nodes.walkFolders(workspaceId, async (id) => {
       const [folders, documents] = await Promise.all([
-        folderIds(this.xecm, this.limit, this.#user, id),
-        listAll(this.xecm, this.limit, this.#user, id, {
-          whereType: DOCUMENT,
-          query: { fields: DOCUMENT_FIELDS, expand: EXPAND_MODIFIER },
+        nodes.folderIds(this.xecm, this.limit, this.#user, id),
+        nodes.listAll(this.xecm, this.limit, this.#user, id, {
+          whereType: nodes.NODE_TYPE.document,
+          query: DOCUMENT_QUERY,
         }),
       ]);
       return { folderIds: folders, value: documents };

@@ -12,14 +12,7 @@ import {
   RawNodeList,
   type RawNodeData,
 } from '../xecm/raw.js';
-import {
-  DOCUMENT_PROPERTIES,
-  EXPAND_MODIFIER,
-  folderIds,
-  listAll,
-  NODE_TYPE,
-  walkFolders,
-} from '../xecm/node-lists.js';
+import { documentQuery, folderIds, listAll, NODE_TYPE, walkFolders } from '../xecm/node-lists.js';
 import type { XecmClient } from '../xecm/xecm-client.js';
 import { documentFilter, pageRequest, sortedPage } from './document-paging.js';
 import type { Limiter } from './limiter.js';
@@ -28,8 +21,6 @@ import { TtlCache } from './ttl-cache.js';
 
 const DOCUMENT = NODE_TYPE.document;
 const WORKSPACE = NODE_TYPE.workspace;
-/** List calls ask for category values too, so a page needs no call per document for its approval. */
-const LIST_FIELDS = [DOCUMENT_PROPERTIES, 'categories'];
 /** Upstream sort keys for the columns Content Server can sort a single container by. */
 const UPSTREAM_SORT: Partial<Record<DocumentSortKey, string>> = {
   name: 'name',
@@ -98,8 +89,7 @@ export class DocumentService {
               sort: `${descending ? 'desc' : 'asc'}_${upstreamSort}`,
               page,
               limit: pageSize,
-              fields: LIST_FIELDS,
-              expand: EXPAND_MODIFIER,
+              ...documentQuery(),
             },
             signal,
           },
@@ -132,7 +122,7 @@ export class DocumentService {
       {
         method: 'GET',
         path: `/v2/nodes/${id}`,
-        query: { fields: LIST_FIELDS, expand: EXPAND_MODIFIER },
+        query: documentQuery(),
         signal,
       },
       RawNode,
@@ -284,7 +274,7 @@ export class DocumentService {
         containers.map((c) =>
           listAll(this.xecm, this.limit, user, c.id, {
             whereType: DOCUMENT,
-            query: { fields: LIST_FIELDS, expand: EXPAND_MODIFIER },
+            query: documentQuery(),
             signal,
           }),
         ),

@@ -15,6 +15,14 @@ export const DOCUMENT_PROPERTIES =
 /** Resolves `modify_user_id` to the member (`modify_user_id_expand.name`) in the same call. */
 export const EXPAND_MODIFIER = 'properties{modify_user_id}';
 
+/**
+ * Query of a document read (single node or list): its DocumentItem properties, category values (approval
+ * without a call per document) and the modifier's name; `extraFields` e.g. `versions.element(0)`.
+ */
+export function documentQuery(...extraFields: string[]): Query {
+  return { fields: [DOCUMENT_PROPERTIES, 'categories', ...extraFields], expand: EXPAND_MODIFIER };
+}
+
 /** Items per upstream list call when the BFF needs a whole container. */
 export const LIST_CHUNK = 500;
 /** More containers than this in one workspace is treated as a broken answer, not walked. */
