@@ -29,6 +29,9 @@ describe('<xecm-document-list> attributes, parts and locales', () => {
     expect(
       grid(el).querySelector('[aria-colindex="5"][role="columnheader"]')!.getAttribute('aria-sort'),
     ).to.equal('descending');
+    // Two rows do not fill the list: the next page follows by itself.
+    await waitUntil(() => rows(el).length === 4, 'page 2 not loaded to fill the list');
+    expect(mock.count('page=2&pageSize=2&sort=-modifiedAt')).to.equal(1);
   });
 
   it('falls back to safe values for invalid attributes (and warns in development)', async () => {

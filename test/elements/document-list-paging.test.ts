@@ -66,6 +66,26 @@ describe('<xecm-document-list> paging, filter and virtual scrolling', () => {
     expect(getComputedStyle(body).overflowY).to.equal('auto');
   });
 
+  it('loads small pages by itself until the rows fill the scroller, then waits for scrolling', async () => {
+    const mock = createDocumentMock({ documents: sampleDocuments(30) });
+    useHandlers(...mock.handlers);
+    const el = await fixture<XecmDocumentList>(
+      html`<xecm-document-list
+        workspace-id="7001"
+        page-size="3"
+        .client=${makeClient()}
+      ></xecm-document-list>`,
+    );
+    const body = () => part(el, 'body')!;
+    await waitUntil(() => rows(el).length > 0 && body().scrollHeight > body().clientHeight, 'never filled', {
+      timeout: 4000,
+    });
+    await aTimeout(200);
+    const loaded = rows(el).length;
+    expect(loaded).to.be.within(6, 27);
+    expect(mock.count('/documents', 'GET')).to.equal(loaded / 3);
+  });
+
   it('keeps the DOM small with 10,000 documents and renders rows far down when scrolled', async () => {
     useHandlers(...createDocumentMock({ documents: sampleDocuments(10_000) }).handlers);
     const el = await fixture<XecmDocumentList>(

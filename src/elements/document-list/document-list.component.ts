@@ -113,7 +113,7 @@ export class XecmDocumentList extends XecmDataElement {
     key: (doc) => doc.id,
     render: (doc, i) => renderDocumentRow(doc, i, this.rowContext),
     nearEnd: () => {
-      if (this.pages.hasMore && this.pages.more.state === 'idle') void this.loadMore();
+      if (this.isConnected && this.pages.hasMore && this.pages.more.state === 'idle') void this.loadMore();
     },
   });
   private readonly grid = new GridFocusController(this, {

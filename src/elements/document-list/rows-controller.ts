@@ -35,6 +35,8 @@ export class RowsController<T> implements ReactiveController {
   private scrollTop = 0;
   private restoreScroll = false;
   private waiting = false;
+  private rendered = 0;
+  private grew = false;
 
   constructor(
     private readonly host: RowsHost,
@@ -49,14 +51,20 @@ export class RowsController<T> implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (!this.restoreScroll) return;
-    this.restoreScroll = false;
     const body = this.body();
-    if (body) body.scrollTop = this.scrollTop;
+    if (this.restoreScroll && body) body.scrollTop = this.scrollTop;
+    this.restoreScroll = false;
+    // Rows that do not fill the scroller leave nothing to scroll: ask for the next page right away
+    // (the virtualizer did the same through its visibility events).
+    if (this.grew && body && !this.virtual && body.scrollHeight <= body.clientHeight)
+      queueMicrotask(() => this.options.nearEnd());
+    this.grew = false;
   }
 
   /** The row group with `items`; call from render(). */
   render(items: readonly T[]): TemplateResult {
+    this.grew = items.length !== this.rendered;
+    this.rendered = items.length;
     const module = items.length > VIRTUAL_THRESHOLD ? this.load() : undefined;
     if (Boolean(module) !== this.virtual) {
       this.virtual = Boolean(module);
