@@ -140,7 +140,9 @@ export function userPaths(): Json {
         summary: 'Live updates (Server-Sent Events) for up to 50 topics',
         description:
           'Each event: `id` (resume with `Last-Event-ID`), `event` = the DomainEvent type, `data` = the DomainEvent as JSON. ' +
-          'Also `ready` on open, `resync` when replay is not possible, and `: ping` comments.',
+          'Also `ready` on open, then `topics` with `{"refused":[...]}` (no id) when some requested topics are not ' +
+          'carried (missing and forbidden alike), `resync` when replay is not possible, and `: ping` comments. ' +
+          '403 only when no requested topic is visible; 503 with `Retry-After` when xECM cannot be asked.',
         parameters: [
           {
             name: 'topics',
