@@ -8,8 +8,11 @@ export const documentListStyles = css`
     background: var(--xecm-document-list-background, var(--_surface));
     border: var(--xecm-document-list-border, 1px solid var(--_border));
     border-radius: var(--_radius);
-    --_columns: minmax(10rem, 3fr) minmax(3.5rem, 0.7fr) minmax(4.5rem, 0.8fr) minmax(3rem, 0.5fr)
-      minmax(6rem, 1.2fr) minmax(7.5rem, 1.2fr) 3rem;
+    /* Each minimum holds its column's header (label + sort arrow) in every shipped locale, so a ~700 px
+       list (the demo's CRM card) shows all headers in full and never scrolls sideways; spare width goes
+       mostly to the name. */
+    --_columns: minmax(8rem, 3fr) minmax(3.75rem, 0.5fr) minmax(5.25rem, 0.6fr) minmax(5.25rem, 0.5fr)
+      minmax(7rem, 1fr) minmax(7.5rem, 1fr) 3rem;
     --_row-height: var(--xecm-document-list-row-height, 2.5rem);
   }
   [part~='toolbar'] {

@@ -1,0 +1,64 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/elements/document-list/document-list.js';
+import type { XecmDocumentList } from '../../src/elements/document-list/document-list.component.js';
+import { createDocumentMock, sampleDocuments } from '../mocks/document-handlers.js';
+import { useHandlers } from '../mocks/server-setup.js';
+import { documentList as de } from '../../src/elements/i18n/de/document-list.js';
+import { documentList as en } from '../../src/elements/i18n/en/document-list.js';
+import { documentList as es } from '../../src/elements/i18n/es/document-list.js';
+import { documentList as fr } from '../../src/elements/i18n/fr/document-list.js';
+import { documentList as ja } from '../../src/elements/i18n/ja/document-list.js';
+import { grid, makeClient, part, rows } from './document-list.helpers.js';
+
+const LOCALES = { en, de, fr, es, ja } as const;
+
+// The demo's CRM card gives the list about 700 px: every column header must be readable there and the rows
+// must not be wider than the list (the header "Version" used to be clipped to "Versi").
+async function mountAt(width: number, lang: keyof typeof LOCALES): Promise<XecmDocumentList> {
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div style="width:${width}px" lang=${lang}>
+      <xecm-document-list workspace-id="7001" .client=${makeClient()}></xecm-document-list>
+    </div>`,
+  );
+  const el = wrapper.querySelector<XecmDocumentList>('xecm-document-list')!;
+  await waitUntil(() => rows(el).length > 0, 'the list never loaded', { timeout: 4000 });
+  // Other locales load on demand; measure the headers once they speak the language.
+  const approval = LOCALES[lang].colApproval;
+  await waitUntil(() => headerCells(el)[5]?.textContent?.trim() === approval, `no ${lang} strings`);
+  await el.updateComplete;
+  return el;
+}
+
+function headerCells(el: XecmDocumentList): HTMLElement[] {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="columnheader"]')];
+}
+
+for (const lang of Object.keys(LOCALES) as (keyof typeof LOCALES)[]) {
+  describe(`<xecm-document-list> at 700 px (${lang})`, () => {
+    it('shows every column header in full and does not overflow horizontally', async () => {
+      useHandlers(...createDocumentMock({ documents: sampleDocuments(3) }).handlers);
+      const el = await mountAt(700, lang);
+      const heads = headerCells(el);
+      expect(heads).to.have.length(7);
+      for (const cell of heads) {
+        const label = cell.textContent!.trim();
+        expect(cell.scrollWidth, `header "${label}" is clipped`).to.be.at.most(cell.clientWidth);
+        const box = cell.getBoundingClientRect();
+        for (const text of cell.querySelectorAll('span:not(.visually-hidden)')) {
+          const r = text.getBoundingClientRect();
+          expect(r.right, `header "${label}" runs past its cell`).to.be.at.most(box.right + 0.5);
+          expect(r.left).to.be.at.least(box.left - 0.5);
+        }
+      }
+      const host = el.getBoundingClientRect();
+      for (const row of [part(el, 'header')!, ...rows(el)]) {
+        expect(row.getBoundingClientRect().right).to.be.at.most(host.right + 0.5);
+        expect(row.scrollWidth).to.be.at.most(row.clientWidth);
+      }
+      const body = part(el, 'body')!;
+      expect(body.scrollWidth, 'the rows scroll sideways').to.be.at.most(body.clientWidth);
+      expect(grid(el).scrollWidth).to.be.at.most(grid(el).clientWidth);
+      expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+    });
+  });
+}
