@@ -1,4 +1,4 @@
-import { DomainEvent, type Topic } from '../contract/index.js';
+import { DomainEvent, TOPICS_EVENT, TopicsEvent, type Topic } from '../contract/index.js';
 import {
   invalidationKeys,
   isTopic,
@@ -36,6 +36,8 @@ class SseLiveEvents implements LiveEvents {
   readonly #options: SseLiveEventsOptions;
   readonly #topics = new Map<Topic, number>();
   readonly #refused = new Set<string>();
+  /** Watched topics the BFF said it does not carry (`topics` event); left out of requests until watched anew. */
+  readonly #notCarried = new Set<Topic>();
   #abort: AbortController | undefined;
   /** Topic set of the running (connecting or open) stream; '' when none runs. */
   #running = '';
@@ -55,6 +57,8 @@ class SseLiveEvents implements LiveEvents {
 
   watch(topic: Topic): () => void {
     if (!isTopic(topic)) return () => undefined;
+    // A new subscriber asks again: the workspace may exist or be visible by now.
+    this.#notCarried.delete(topic);
     this.#topics.set(topic, (this.#topics.get(topic) ?? 0) + 1);
     this.#changed();
     let released = false;
@@ -63,7 +67,10 @@ class SseLiveEvents implements LiveEvents {
       released = true;
       const count = (this.#topics.get(topic) ?? 1) - 1;
       if (count > 0) this.#topics.set(topic, count);
-      else this.#topics.delete(topic);
+      else {
+        this.#topics.delete(topic);
+        this.#notCarried.delete(topic);
+      }
       this.#changed();
     };
   }
@@ -73,10 +80,14 @@ class SseLiveEvents implements LiveEvents {
     clearTimeout(this.#timer);
     this.#abort?.abort();
     this.#topics.clear();
+    this.#notCarried.clear();
   }
 
   #key(): string {
-    return [...this.#topics.keys()].sort().join(',');
+    return [...this.#topics.keys()]
+      .filter((topic) => !this.#notCarried.has(topic))
+      .sort()
+      .join(',');
   }
 
   #changed(): void {
@@ -210,7 +221,35 @@ class SseLiveEvents implements LiveEvents {
     } catch {
       return;
     }
+    if (type === TOPICS_EVENT) {
+      const topics = TopicsEvent.safeParse(json);
+      if (topics.success) this.#notCarriedTopics(topics.data.refused);
+      return;
+    }
     const event = DomainEvent.safeParse(json);
     if (event.success) for (const key of invalidationKeys(event.data)) this.#host.invalidate(key);
+  }
+
+  /**
+   * The open stream carries everything asked except `refused` (missing or not visible: the BFF does not say
+   * which). Reconnects leave them out, so a page keeps no dead topics in its requests; the open stream stays.
+   */
+  #notCarriedTopics(refused: readonly string[]): void {
+    const dropped = refused.filter(
+      (topic): topic is Topic => isTopic(topic) && this.#topics.has(topic) && !this.#notCarried.has(topic),
+    );
+    if (dropped.length === 0) return;
+    for (const topic of dropped) this.#notCarried.add(topic);
+    if ('litIssuedWarnings' in globalThis) {
+      console.warn(
+        `[xecm-elements] live updates not available for topics ${dropped.join(', ')} (missing or not ` +
+          'visible to this user); not asked for again until an element subscribes to them anew',
+      );
+    }
+    const key = this.#key();
+    // Nothing left worth a stream: close it (#connect pauses on an empty set). Otherwise the open stream
+    // already is the stream for the smaller set.
+    if (key) this.#running = key;
+    else this.#connect();
   }
 }
