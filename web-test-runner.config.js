@@ -1,6 +1,24 @@
 // Browser tests (elements and client) in Debian's Chromium. See scripts/ensure-chromium.ts.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { tsImport } from 'tsx/esm/api';
+
+// The build ships src/ with its Lit templates shrunk (bench/minify-lit-templates.ts, see vite.config.ts); the
+// tests run the same transform so they test what ships. tsImport loads the TypeScript module under plain
+// `wtr` too, without `node --import tsx`.
+const { minifyLitTemplates } = await tsImport('./bench/minify-lit-templates.ts', import.meta.url);
+
+/** Like vite.config.ts's `litTemplateMinifier()`: our own sources, as TypeScript, before esbuild strips types. */
+function litTemplatesAsBuilt() {
+  return {
+    name: 'xecm:minify-lit-templates',
+    transform(context) {
+      if (!/^\/src\/.*\.ts$/.test(context.path) || typeof context.body !== 'string') return undefined;
+      const body = minifyLitTemplates(context.body, context.path);
+      return body === context.body ? undefined : { body };
+    },
+  };
+}
 
 export default {
   files: ['test/elements/**/*.test.ts', 'test/client/**/*.test.ts'],
@@ -15,7 +33,10 @@ export default {
       return next();
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [
+    litTemplatesAsBuilt(),
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {
