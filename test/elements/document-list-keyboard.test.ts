@@ -154,4 +154,37 @@ describe('<xecm-document-list> keyboard', () => {
     expect(opened).to.deep.equal(['open:Invoice 0002.docx', 'download:Invoice 0002.docx']);
     expect(mock.count('/content')).to.equal(0);
   });
+
+  it('skips the columns a narrow list hides, and moves the tab stop off a column that gets hidden', async () => {
+    useHandlers(...createDocumentMock({ documents: sampleDocuments(3) }).handlers);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width:760px">
+        <xecm-document-list workspace-id="7001" .client=${makeClient()}></xecm-document-list>
+      </div>`,
+    );
+    const el = wrapper.querySelector<XecmDocumentList>('xecm-document-list')!;
+    await waitUntil(() => rows(el).length === 3);
+    grid(el).querySelector<HTMLElement>('[tabindex="0"]')!.focus();
+    await press(el, 'ArrowRight');
+    expect(position(el)).to.deep.equal({ row: -1, col: 1 }); // Type, shown at this width
+    // Narrower: Type, Size and Version go (only Name, Modified, Approval, Actions stay).
+    wrapper.style.width = '480px';
+    const stop = () => grid(el).querySelector<HTMLElement>('[tabindex="0"]');
+    await waitUntil(() => stop()?.closest('[data-col]')?.getAttribute('data-col') === '0', 'tab stop hidden');
+    expect(stop()!.getClientRects().length).to.be.greaterThan(0);
+    stop()!.focus();
+    await press(el, 'ArrowRight');
+    expect(position(el)).to.deep.equal({ row: -1, col: 4 });
+    await press(el, 'ArrowDown');
+    await press(el, 'ArrowRight');
+    expect(position(el)).to.deep.equal({ row: 0, col: 5 });
+    await press(el, 'ArrowLeft');
+    await press(el, 'ArrowLeft');
+    expect(position(el)).to.deep.equal({ row: 0, col: 0 });
+    await press(el, 'End');
+    expect(position(el)).to.deep.equal({ row: 0, col: 6 });
+    await press(el, 'Home');
+    expect(position(el)).to.deep.equal({ row: 0, col: 0 });
+    expect(grid(el).querySelectorAll('[tabindex="0"]')).to.have.length(1);
+  });
 });

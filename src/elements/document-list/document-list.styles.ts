@@ -55,6 +55,7 @@ export const documentListStyles = css`
   [part~='grid'] {
     display: block;
     border-top: 1px solid var(--_border);
+    container: xecm-document-grid / inline-size;
   }
   .row {
     display: grid;
@@ -63,6 +64,42 @@ export const documentListStyles = css`
     width: 100%;
     min-height: var(--_row-height);
     border-bottom: 1px solid var(--_border);
+  }
+  /* Narrower lists drop the least telling columns first (type, version, size, modified) instead of clipping
+     headers or scrolling sideways. Hidden cells leave the accessibility tree; the others keep their
+     aria-colindex, and the arrow keys skip hidden columns. */
+  @container xecm-document-grid (width < 43rem) {
+    .row {
+      --_columns: minmax(8rem, 3fr) minmax(5.25rem, 0.6fr) minmax(5.25rem, 0.5fr) minmax(7rem, 1fr)
+        minmax(7.5rem, 1fr) 3rem;
+    }
+    .row > :nth-child(2) {
+      display: none;
+    }
+  }
+  @container xecm-document-grid (width < 37rem) {
+    .row {
+      --_columns: minmax(8rem, 3fr) minmax(5.25rem, 0.6fr) minmax(7rem, 1fr) minmax(7.5rem, 1fr) 3rem;
+    }
+    .row > :nth-child(4) {
+      display: none;
+    }
+  }
+  @container xecm-document-grid (width < 32rem) {
+    .row {
+      --_columns: minmax(8rem, 3fr) minmax(7rem, 1fr) minmax(7.5rem, 1fr) 3rem;
+    }
+    .row > :nth-child(3) {
+      display: none;
+    }
+  }
+  @container xecm-document-grid (width < 27rem) {
+    .row {
+      --_columns: minmax(6rem, 3fr) minmax(7.5rem, 1fr) 3rem;
+    }
+    .row > :nth-child(5) {
+      display: none;
+    }
   }
   /* Reserve the same gutter as the scrolling body so header and cells line up. */
   .head {

@@ -31,7 +31,23 @@ export class GridFocusController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  // The tab stop must not stay on a column a narrower list no longer shows (a hidden cell takes no focus).
+  // Created on connect: server-side rendering has no ResizeObserver.
+  private resize?: ResizeObserver;
+
+  hostConnected(): void {
+    if (typeof ResizeObserver === 'undefined') return;
+    this.resize ??= new ResizeObserver(() => {
+      const shown = this.shownColumns();
+      const col = shown[nearest(shown, this.active.col)]!;
+      if (col !== this.active.col) this.set({ row: this.active.row, col });
+    });
+    this.resize.observe(this.host);
+  }
+
+  hostDisconnected(): void {
+    this.resize?.disconnect();
+  }
 
   /** `tabindex` of the cell (or its button) at `row`, `col`. */
   tab(row: number, col: number): '0' | '-1' {
@@ -51,16 +67,25 @@ export class GridFocusController implements ReactiveController {
     const rowHeight = cell.getBoundingClientRect().height || 40;
     const page = Math.max(1, Math.floor((this.options.body()?.clientHeight ?? 400) / rowHeight) - 1);
     const rtl = getComputedStyle(this.host).direction === 'rtl';
-    const next = moveInGrid(e.key, e.ctrlKey || e.metaKey, at, {
-      rows: this.options.rows(),
-      cols: this.options.cols,
-      page,
-      rtl,
-    });
+    // Narrow lists hide columns (container queries): move over the shown ones only.
+    const shown = this.shownColumns();
+    const next = moveInGrid(
+      e.key,
+      e.ctrlKey || e.metaKey,
+      { row: at.row, col: nearest(shown, at.col) },
+      { rows: this.options.rows(), cols: shown.length, page, rtl },
+    );
     if (!next) return;
     e.preventDefault();
-    void this.focus(next);
+    void this.focus({ row: next.row, col: shown[next.col] ?? at.col });
   };
+
+  /** Column numbers whose header is displayed, in order. */
+  private shownColumns(): number[] {
+    const heads = this.host.renderRoot.querySelectorAll<HTMLElement>('[data-row="-1"][data-col]');
+    const shown = [...heads].filter((h) => h.getClientRects().length > 0).map((h) => Number(h.dataset.col));
+    return shown.length > 0 ? shown : Array.from({ length: this.options.cols }, (_, i) => i);
+  }
 
   /** Clicks and programmatic focus move the tab stop too. */
   readonly onFocusIn = (e: FocusEvent): void => {
@@ -95,4 +120,12 @@ export class GridFocusController implements ReactiveController {
     }
     this.target(pos)?.focus();
   }
+}
+
+/** Index in `shown` of `col`, or of the shown column nearest before it when it is hidden. */
+function nearest(shown: readonly number[], col: number): number {
+  const exact = shown.indexOf(col);
+  if (exact >= 0) return exact;
+  const before = shown.filter((c) => c < col).length;
+  return Math.max(0, before - 1);
 }
