@@ -17,6 +17,7 @@ import type { XecmClient } from '../xecm/xecm-client.js';
 import { documentFilter, pageRequest, sortedPage } from './document-paging.js';
 import type { Limiter } from './limiter.js';
 import { nodeUploadBody, type FilePart } from './multipart-file.js';
+import { ReviewSteps } from './review-step.js';
 import { TtlCache } from './ttl-cache.js';
 
 const DOCUMENT = NODE_TYPE.document;
@@ -45,6 +46,9 @@ export class DocumentService {
   readonly #fullLists: TtlCache<RawNodeData[]>;
   readonly #categories: TtlCache<Record<string, unknown>>;
   readonly #userNames = new TtlCache<string>(10 * 60_000, 10_000);
+  readonly #steps: TtlCache<string | null>;
+  /** Current review steps of in-review items (shared with the workspace service; stores added by reviews). */
+  readonly reviewSteps: ReviewSteps;
 
   constructor(
     private readonly config: BffConfig,
@@ -55,6 +59,8 @@ export class DocumentService {
     this.#structures = new TtlCache(ttl);
     this.#fullLists = new TtlCache(ttl, 200);
     this.#categories = new TtlCache(ttl, 20_000);
+    this.#steps = new TtlCache(ttl, 5000);
+    this.reviewSteps = new ReviewSteps(xecm);
   }
 
   async count(user: string, workspaceId: string, signal?: AbortSignal): Promise<number> {
@@ -202,6 +208,9 @@ export class DocumentService {
   invalidate(workspaceId: string): void {
     this.#structures.invalidate(`workspace:${workspaceId}`);
     this.#fullLists.invalidate(`workspace:${workspaceId}`);
+    // A document does not know its workspace here; only in-review documents have a cached step, so an
+    // event in any workspace drops them all rather than risk showing a step the review already left.
+    this.#steps.clear();
   }
 
   async #withApproval(user: string, data: RawNodeData, signal?: AbortSignal): Promise<DocumentItem> {
@@ -222,8 +231,27 @@ export class DocumentService {
           },
         );
     const item = toDocumentItem(data, values, this.config);
-    if (/^\d+$/.test(item.modifiedBy)) item.modifiedBy = await this.#userName(user, item.modifiedBy);
+    const [modifiedBy, step] = await Promise.all([
+      /^\d+$/.test(item.modifiedBy) ? this.#userName(user, item.modifiedBy) : item.modifiedBy,
+      item.approval.state === 'in-review' ? this.#step(user, id, signal) : undefined,
+    ]);
+    item.modifiedBy = modifiedBy;
+    if (step) item.approval = { ...item.approval, step };
     return item;
+  }
+
+  /** The current step of the document's review, cached per user; any failure just leaves it out. */
+  async #step(user: string, id: string, signal?: AbortSignal): Promise<string | undefined> {
+    const processId = this.reviewSteps.processOf({ kind: 'document', id });
+    if (!processId) return undefined;
+    try {
+      const step = await this.#steps.get(`${user}\u0000${processId}\u0000document:${id}`, () =>
+        this.limit(() => this.reviewSteps.current(user, processId, signal)),
+      );
+      return step ?? undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**

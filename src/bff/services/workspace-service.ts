@@ -92,6 +92,23 @@ export class WorkspaceService {
       ),
       this.documents.count(user, id, signal),
     ]);
-    return toWorkspaceSummary(workspace, categories, count, this.config);
+    const summary = toWorkspaceSummary(workspace, categories, count, this.config);
+    if (summary.approval.state === 'in-review') {
+      const step = await this.#step(user, id, signal);
+      if (step) summary.approval = { ...summary.approval, step };
+    }
+    return summary;
+  }
+
+  /** The current step of the workspace's review (cached with the summary); any failure leaves it out. */
+  async #step(user: string, id: string, signal?: AbortSignal): Promise<string | undefined> {
+    const steps = this.documents.reviewSteps;
+    const processId = steps.processOf({ kind: 'workspace', id });
+    if (!processId) return undefined;
+    try {
+      return (await this.limit(() => steps.current(user, processId, signal))) ?? undefined;
+    } catch {
+      return undefined;
+    }
   }
 }

@@ -1,0 +1,47 @@
+import type { ReviewTarget } from '../../contract/index.js';
+import { currentStepName, RawProcessStatus } from '../xecm/process-status.js';
+import type { XecmClient } from '../xecm/xecm-client.js';
+import { targetProcess, type ReviewStore } from './review-store.js';
+
+/**
+ * The current workflow step of an item under review, for `approval.step`. Only reviews started through
+ * the BFF are known (their process id is in the review store); Content Server offers no cheap "process
+ * of this item" query, so a review started inside xECM shows no step.
+ */
+export class ReviewSteps {
+  readonly #stores = new Set<ReviewStore>();
+
+  constructor(private readonly xecm: XecmClient) {}
+
+  /** Called by the review services with the store they record started reviews in. */
+  addStore(store: ReviewStore): void {
+    this.#stores.add(store);
+  }
+
+  /** The process last started through the BFF on `target`, if any store knows one. */
+  processOf(target: ReviewTarget): string | undefined {
+    for (const store of this.#stores) {
+      try {
+        const id = targetProcess(store, target);
+        if (id) return id;
+      } catch {
+        // store unavailable: no step rather than no summary
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Reads the current step of `processId` as `user` (one upstream call). Throws on upstream failure so
+   * callers can leave it uncached; resolves null when the process waits on no step.
+   */
+  async current(user: string, processId: string, signal?: AbortSignal): Promise<string | null> {
+    if (!/^[0-9]{1,12}$/.test(processId)) return null;
+    const raw = await this.xecm.json(
+      user,
+      { method: 'GET', path: `/v2/workflows/status/processes/${processId}`, signal },
+      RawProcessStatus,
+    );
+    return currentStepName(raw) ?? null;
+  }
+}
