@@ -8,8 +8,6 @@ export const PAGES_SRC = join(ROOT, 'demo/pages');
 export const PAGES_OUT = join(ROOT, 'dist-demo');
 const SRC = join(ROOT, 'src') + '/';
 const PAGES = ['index', 'crm', 'erp', 'portal', 'plain', 'react'] as const;
-/** Source folders whose changes require a rebuild. */
-const INPUTS = [join(ROOT, 'src'), PAGES_SRC];
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -27,15 +25,26 @@ function newestMtime(dir: string): number {
  * optimisation or reloads mid-test. The pages import `xecm-elements`, aliased to the package source.
  */
 export async function buildDemoPages(
-  options: { outDir?: string; force?: boolean; quiet?: boolean } = {},
+  options: {
+    outDir?: string;
+    force?: boolean;
+    quiet?: boolean;
+    /** Another folder of pages built the same way (test pages); default the demo's. */
+    pagesSrc?: string;
+    /** Page names (`<name>.html` in pagesSrc). */
+    pages?: readonly string[];
+  } = {},
 ): Promise<string> {
   const outDir = options.outDir ?? PAGES_OUT;
+  const pagesSrc = options.pagesSrc ?? PAGES_SRC;
+  const pages = options.pages ?? PAGES;
   const stampFile = join(outDir, '.build-stamp');
-  const stamp = String(Math.max(...INPUTS.map(newestMtime)));
+  // Changes to the package source or the pages require a rebuild.
+  const stamp = String(Math.max(newestMtime(join(ROOT, 'src')), newestMtime(pagesSrc)));
   if (!options.force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return outDir;
   await build({
     configFile: false,
-    root: PAGES_SRC,
+    root: pagesSrc,
     base: '/',
     logLevel: options.quiet ? 'error' : 'warn',
     publicDir: false,
@@ -65,7 +74,7 @@ export async function buildDemoPages(
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: true,
-      rolldownOptions: { input: Object.fromEntries(PAGES.map((p) => [p, join(PAGES_SRC, `${p}.html`)])) },
+      rolldownOptions: { input: Object.fromEntries(pages.map((p) => [p, join(pagesSrc, `${p}.html`)])) },
     },
   });
   writeFileSync(stampFile, stamp);
