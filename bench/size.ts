@@ -2,77 +2,10 @@
 // entry on its own, and everything together (all elements + client + Lit + zod/mini), with English
 // strings. Other locales are separate chunks loaded on demand and listed apart.
 // Budget: everything together ≤ 20 KB gzip. Exits 1 when over budget.
-import { build, type Metafile } from 'esbuild';
-import { gzipSync } from 'node:zlib';
-import { esbuildLitTemplateMinifier } from './minify-lit-templates.js';
+import { measureBundle as measure } from './measure-bundle.js';
 
 const BUDGET_BYTES = 20 * 1024;
 const ELEMENTS = ['provider', 'workspace-card', 'document-list', 'approval-badge', 'start-review'];
-
-interface Measured {
-  min: number;
-  gzip: number;
-  lazy: { file: string; gzip: number }[];
-  /** Minified bytes loaded up front per package or source folder. */
-  parts: [string, number][];
-}
-
-function partOf(input: string): string {
-  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
-  if (pkg) return pkg[1]!;
-  const src = /^src\/((?:elements\/)?[^/]+)/.exec(input);
-  return src ? `src/${src[1]}` : input;
-}
-
-async function measure(entry: string): Promise<Measured> {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    outdir: 'bench-out',
-    write: false,
-    metafile: true,
-    legalComments: 'none',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
-    // The same template minification as `npm run build` (vite.config.ts).
-    plugins: [esbuildLitTemplateMinifier()],
-  });
-  const files = new Map(
-    result.outputFiles.map((f) => [f.path.slice(f.path.indexOf('bench-out/')), f.contents]),
-  );
-  const outputs = (result.metafile as Metafile).outputs;
-  // Dynamic imports are entry points of their own too: pick the output of `entry` itself.
-  const entryOut = Object.keys(outputs).find((o) => outputs[o]!.entryPoint === entry)!;
-  // Static imports load up front; dynamic imports (the non-English locales) only when used.
-  const upfront = new Set<string>();
-  const visit = (out: string) => {
-    if (upfront.has(out)) return;
-    upfront.add(out);
-    for (const imp of outputs[out]!.imports) if (imp.kind === 'import-statement') visit(imp.path);
-  };
-  visit(entryOut);
-  const code = Buffer.concat([...upfront].map((o) => files.get(o)!));
-  const lazy = Object.keys(outputs)
-    .filter((o) => o.endsWith('.js') && !upfront.has(o))
-    .map((o) => ({ file: o, gzip: gzipSync(files.get(o)!, { level: 9 }).length }));
-  const parts = new Map<string, number>();
-  for (const out of upfront) {
-    for (const [input, { bytesInOutput }] of Object.entries(outputs[out]!.inputs)) {
-      parts.set(partOf(input), (parts.get(partOf(input)) ?? 0) + bytesInOutput);
-    }
-  }
-  return {
-    min: code.length,
-    gzip: gzipSync(code, { level: 9 }).length,
-    lazy,
-    parts: [...parts].sort((a, b) => b[1] - a[1]),
-  };
-}
 
 const kb = (n: number) => `${(n / 1024).toFixed(1).padStart(5)} KB`;
 

@@ -5,7 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** Folders run by node's test runner. */
-const NODE_DIRS = ['test/emulator', 'test/bff', 'test/e2e'];
+const NODE_DIRS = ['test/emulator', 'test/bff', 'test/e2e', 'test/build'];
 /** Folders run by web-test-runner in Chromium (see web-test-runner.config.js). */
 const BROWSER_DIRS = ['test/elements', 'test/client'];
 
