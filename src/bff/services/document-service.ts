@@ -191,6 +191,7 @@ export class DocumentService {
           method: 'POST',
           path: '/v2/nodes',
           raw: { contentType, body },
+          callerInput: 'file name',
           signal,
           timeoutMs: Math.max(this.config.xecm.timeoutMs, 120_000),
         },

@@ -230,6 +230,7 @@ export class ProvisioningService {
         method: 'POST',
         path: '/v2/businessworkspaces',
         form: { body: JSON.stringify(body) },
+        callerInput: 'workspace name or metadata',
         ...(signal ? { signal } : {}),
       },
       RawCreatedWorkspace,

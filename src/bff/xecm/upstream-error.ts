@@ -5,7 +5,13 @@ const NODE_MISSING = /could not (get|locate|find)( a)? node|node .*not (be )?fou
 const NAME_TAKEN = /already exists/i;
 
 export type UpstreamFailure =
-  | { kind: 'status'; status: number; error?: string }
+  | {
+      kind: 'status';
+      status: number;
+      error?: string;
+      /** What of the caller's input the request carries (e.g. "file name"): a 400 then blames that input. */
+      callerInput?: string;
+    }
   | { kind: 'timeout' }
   | { kind: 'unreachable' }
   | { kind: 'redirect' }
@@ -39,6 +45,13 @@ export function toProblem(failure: UpstreamFailure): ProblemError {
           detail: 'An item with this name already exists in the target folder.',
         })
       : new ProblemError(409, 'conflict');
+  }
+  if (status === 400 && failure.callerInput) {
+    // xECM checks names and attribute values itself (no ':' in names, valid values of a list attribute);
+    // that is the caller's input refused, not xECM failing.
+    return new ProblemError(400, 'bad-request', {
+      detail: `Extended ECM refused the ${failure.callerInput}.`,
+    });
   }
   if (status === 413) return new ProblemError(413, 'payload-too-large');
   if (status === 503) return new ProblemError(503, 'upstream-unavailable', {}, { 'Retry-After': '5' });

@@ -20,6 +20,8 @@ export interface XecmRequest {
   raw?: { contentType: string; body: ReadableStream<Uint8Array> };
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** The caller's input this request carries, named for a 400 problem when xECM refuses it. */
+  callerInput?: string;
 }
 
 /** Ticket lifetime we assume when none is known: below CS's common 30-minute policy. */
@@ -84,7 +86,7 @@ export class XecmClient {
         { upstreamStatus: res.status, method: req.method, upstreamPath: req.path },
         'xECM answered with an error',
       );
-      throw toProblem({ kind: 'status', status: res.status, error });
+      throw toProblem({ kind: 'status', status: res.status, error, callerInput: req.callerInput });
     }
     const parsed = schema.safeParse(parseJson(res.text));
     if (!parsed.success) {
@@ -118,7 +120,12 @@ export class XecmClient {
         { upstreamStatus: res.status, method: req.method, upstreamPath: req.path },
         'xECM answered with an error',
       );
-      throw toProblem({ kind: 'status', status: res.status, error: errorText(text) });
+      throw toProblem({
+        kind: 'status',
+        status: res.status,
+        error: errorText(text),
+        callerInput: req.callerInput,
+      });
     }
     return res.response;
   }
