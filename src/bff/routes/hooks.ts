@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Broadcaster } from '../events/hub.js';
 import { handleInboundHook, type InboundHookOptions } from '../events/inbound-hook.js';
+import { limitBody } from '../http/body-limit.js';
 import type { BffEnv } from '../http/env.js';
 import { problemResponse } from '../http/problem.js';
 import { StoreUnavailableError, type StoredEvent } from '../store/store.js';
@@ -19,11 +20,9 @@ export interface HooksRouteOptions extends InboundHookOptions {
 /** `POST /hooks/xecm`: signed callouts from xECM. Mount outside `/v1` (no user token; the signature is the credential). */
 export function hooksRoutes(options: HooksRouteOptions): Hono<BffEnv> {
   const app = new Hono<BffEnv>();
-  app.post('/xecm', async (c) => {
-    const declared = Number(c.req.header('content-length') ?? '0');
-    if (declared > MAX_HOOK_BODY_BYTES) return problemResponse(c, 413, 'payload-too-large');
+  // Declared or chunked, the body is refused once it passes the limit, not after it was all buffered.
+  app.post('/xecm', limitBody(MAX_HOOK_BODY_BYTES), async (c) => {
     const bytes = await c.req.arrayBuffer();
-    if (bytes.byteLength > MAX_HOOK_BODY_BYTES) return problemResponse(c, 413, 'payload-too-large');
     const raw = new TextDecoder().decode(bytes);
     try {
       const result = handleInboundHook(options, (name) => c.req.header(name), raw);

@@ -1,5 +1,6 @@
 import type { RouteModule } from '../app.js';
 import { verifyWebhook, WebhookVerificationError } from '../events/webhook-signature.js';
+import { limitBody } from '../http/body-limit.js';
 import { ProblemError } from '../http/problem.js';
 import { LobEvent } from '../services/provisioning.js';
 import { ReviewRules, type ReviewRulesConfig } from '../services/review-rules.js';
@@ -28,11 +29,11 @@ export function lobHookRoutes(options: LobHookOptions): RouteModule {
     const rules = options.rules
       ? new ReviewRules(options.rules, ctx, options.store ?? new MemoryReviewStore())
       : undefined;
-    app.post('/hooks/lob/:system', async (c) => {
+    // The limit applies while the body arrives: an unauthenticated sender cannot make us buffer more.
+    app.post('/hooks/lob/:system', limitBody(BODY_LIMIT), async (c) => {
       const system = c.req.param('system');
       if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(system)) throw new ProblemError(404, 'not-found');
       const raw = await c.req.text();
-      if (raw.length > BODY_LIMIT) throw new ProblemError(413, 'payload-too-large');
       try {
         verifyWebhook(c.req.header(), raw, { secrets: options.secrets });
       } catch (error) {

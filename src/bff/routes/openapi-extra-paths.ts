@@ -52,7 +52,7 @@ export function adminPaths(options: { auditQuery: Json[] }): Json {
         summary: 'Register a webhook subscription (the secret is shown once, here)',
         description: mounted,
         requestBody: body('SubscriptionRequest'),
-        responses: { '201': json('SubscriptionCreated', 'Created'), ...problems(400, 401, 503) },
+        responses: { '201': json('SubscriptionCreated', 'Created'), ...problems(400, 401, 413, 503) },
       },
     },
     '/v1/subscriptions/{id}': {

@@ -208,7 +208,7 @@ export function publicPaths(): Json {
         description: 'Mounted with `BFF_DEV_IDENTITY=1`, never with `NODE_ENV=production`.',
         parameters: [csrfHeader],
         requestBody: body('DevTokenRequest'),
-        responses: { '200': json('DevTokenAnswer'), ...problems(400, 403, 415) },
+        responses: { '200': json('DevTokenAnswer'), ...problems(400, 403, 413, 415) },
       },
     },
   };

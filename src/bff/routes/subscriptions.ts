@@ -5,6 +5,7 @@ import { DELIVERY_STATES, type Store, type Subscription } from '../store/store.j
 import type { WebhookRelay } from '../events/relay.js';
 import { registerSubscription, SubscriptionRequest } from '../events/subscriptions.js';
 import { UnsafeUrlError, type UrlGuardOptions } from '../events/url-guard.js';
+import { limitBody } from '../http/body-limit.js';
 import type { BffEnv } from '../http/env.js';
 import { problemResponse } from '../http/problem.js';
 
@@ -42,7 +43,7 @@ export function subscriptionsRoutes(options: SubscriptionsRouteOptions): Hono<Bf
     problemResponse(c, 404, 'not-found', { detail: 'No such subscription.' });
 
   app.get('/', (c) => c.json({ subscriptions: options.store.listSubscriptions().map(view) }));
-  app.post('/', async (c) => {
+  app.post('/', limitBody(16 * 1024), async (c) => {
     const body = SubscriptionRequest.safeParse(await c.req.json().catch(() => null));
     if (!body.success)
       return problemResponse(c, 400, 'bad-request', { detail: 'Expected {url, eventTypes?}.' });
