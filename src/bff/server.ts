@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createBff, type BffDeps } from './app.js';
 import type { BffConfig } from './config.js';
 import type { BffContext } from './context.js';
+import { answerClientErrors } from './http/client-error.js';
 import { createEventsModule, type EventsModule } from './events/events-module.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import type { Store } from './store/store.js';
@@ -20,10 +21,11 @@ export async function startBff(config: BffConfig, deps: BffDeps = {}): Promise<R
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
   });
-  // Slow clients may not hold sockets forever (slowloris); long downloads are not affected.
   if ('headersTimeout' in server) {
+    // Slow clients may not hold sockets forever (slowloris); long downloads are not affected.
     server.headersTimeout = 30_000;
     server.requestTimeout = 0;
+    answerClientErrors(server);
   }
   const { port } = server.address() as AddressInfo;
   return {
