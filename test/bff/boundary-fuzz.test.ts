@@ -3,6 +3,7 @@
 // carries no stack trace, ticket, secret or upstream address (test/bff/helpers/boundary-checks.ts).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { logLeaks } from './helpers/boundary-checks.js';
 import { startBoundaryStack, type BoundaryStack } from './helpers/boundary-stack.js';
 import {
   operations,
@@ -39,18 +40,16 @@ const HOSTILE_STRINGS = [
   '../1',
   '-1',
   '1e3',
-  '0x10',
   '99999999999999999999999',
   'x'.repeat(5000),
   '\u202Egnp.exe\u202C',
   '\u0000',
-  '<script>alert(1)</script>',
+  '<script>😀</script>',
   'Q1: plan',
-  '😀'.repeat(300),
 ];
 
 /** JSON leaves of the wrong kind. */
-const HOSTILE_LEAVES: unknown[] = [...HOSTILE_STRINGS, null, 0, 1e308, true, [], {}];
+const HOSTILE_LEAVES: unknown[] = [...HOSTILE_STRINGS, null, 1e308, true, [], {}];
 
 /** Whole bodies that are not what any route takes. */
 const HOSTILE_BODIES = [
@@ -204,7 +203,7 @@ describe('BFF boundaries: hostile input on every route', () => {
           const others = Object.entries(valid).filter(([k]) => k !== name);
           tasks.push(request([...others, [name, value]], `${name}=${value.slice(0, 20)}`));
           // Duplicates: the valid value first and a hostile one after, and the other way round.
-          if (valid[name] !== undefined && ['../1', 'x'.repeat(5000)].includes(value)) {
+          if (valid[name] !== undefined && value === '../1') {
             tasks.push(
               request([...others, [name, valid[name]], [name, value]], `${name} twice, hostile last`),
             );
@@ -405,5 +404,10 @@ describe('BFF boundaries: hostile input on every route', () => {
         stored,
       );
     }
+  });
+
+  it('logged no secret, ticket, password or bearer token, and no unhandled error, for all of the above', () => {
+    assert.ok(s.logs.length > 500, `${s.logs.length} log lines captured`);
+    assert.deepEqual(logLeaks(s.logs, s.leakNeedles()).slice(0, 10), []);
   });
 });

@@ -107,3 +107,19 @@ export function assertWellFormed(answer: Answer, expect: Expectation): void {
   assert.equal(typeof problem.title, 'string', `${label}: problem.title`);
   assert.equal(problem.requestId, headers.get('x-request-id'), `${label}: requestId matches X-Request-Id`);
 }
+
+/** Log lines holding a secret, a password, a bearer credential, an unredacted ticket, or an error-level entry. */
+export function logLeaks(logs: readonly string[], needles: readonly string[]): string[] {
+  const long = needles.filter((n) => n.length >= 8);
+  const bad: string[] = [];
+  for (const line of logs) {
+    if (long.some((n) => line.includes(n))) bad.push(`secret: ${line.slice(0, 160)}`);
+    if (/livelink/.test(line)) bad.push(`password: ${line.slice(0, 160)}`);
+    if (BEARER_VALUE.test(line)) bad.push(`bearer: ${line.slice(0, 160)}`);
+    if (/eyJ[\w-]{8,}\.eyJ[\w-]{8,}/.test(line)) bad.push(`JWT: ${line.slice(0, 160)}`);
+    if (/"otcsticket"\s*:\s*"(?!\[redacted\])/i.test(line)) bad.push(`ticket: ${line.slice(0, 160)}`);
+    // Hostile input is the caller's problem: nothing it does may reach the "unhandled error" path.
+    if (/"level":(50|60)/.test(line)) bad.push(`error logged: ${line.slice(0, 300)}`);
+  }
+  return bad;
+}

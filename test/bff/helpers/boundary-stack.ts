@@ -35,7 +35,7 @@ export interface BoundaryStack {
     masterData: string;
     lobService: string;
   };
-  /** Configured secrets plus every OTDS token and OTCSTicket xECM handed the BFF so far. */
+  /** Configured secrets, every token `tokenFor` minted, every OTDS token and OTCSTicket xECM handed the BFF. */
   leakNeedles(): string[];
   logs: string[];
   tokenFor(user: string): Promise<string>;
@@ -81,6 +81,8 @@ export async function startBoundaryStack(): Promise<BoundaryStack> {
   });
 
   const observed = new Set<string>();
+  // One token per user for the whole file (they live 5 minutes): every minted token is a leak needle.
+  const minted = new Map<string, string>();
   const watchingFetch: typeof fetch = async (input, init) => {
     const res = await fetch(input, init);
     const ticket = res.headers.get('otcsticket');
@@ -143,8 +145,12 @@ export async function startBoundaryStack(): Promise<BoundaryStack> {
     config,
     secrets,
     logs,
-    leakNeedles: () => [...Object.values(secrets), config.otds.clientSecret, ...observed],
-    tokenFor: (user) => mintToken(user, { secret: secrets.identity }),
+    leakNeedles: () => [...Object.values(secrets), config.otds.clientSecret, ...observed, ...minted.values()],
+    async tokenFor(user) {
+      const token = minted.get(user) ?? (await mintToken(user, { secret: secrets.identity }));
+      minted.set(user, token);
+      return token;
+    },
     signed(secret, body) {
       const id = `msg_${randomBytes(8).toString('hex')}`;
       const now = new Date();
