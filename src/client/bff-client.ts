@@ -45,7 +45,10 @@ export interface BffClientOptions {
   fetch?: typeof fetch;
   /** How long loaded data counts as fresh (default 30 s); older data is shown while it is refreshed. */
   cacheTtlMs?: number;
-  /** `include` for a cross-site BFF with a session cookie; default `same-origin`. */
+  /**
+   * Passed to `fetch` (default `same-origin`). The BFF authenticates by bearer token only and its CORS
+   * never allows credentials, so change this only for a gateway in front of it that needs cookies.
+   */
   credentials?: RequestCredentials;
   /** Live updates (implemented by the events feature). */
   liveEvents?: LiveEventsFactory;

@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import '../../src/elements/approval-badge/approval-badge.js';
 import '../../src/elements/provider/provider.js';
 import type { XecmProvider } from '../../src/elements/provider/provider.component.js';
+import type { LiveEventsFactory } from '../../src/client/live-events.js';
 import { APPROVAL_FIXTURES, fixtureDocument } from '../mocks/fixtures.js';
 import { MOCK_BFF_BASE, useHandlers } from '../mocks/server-setup.js';
 
@@ -67,5 +68,28 @@ describe('<xecm-provider> live updates', () => {
     await aTimeout(150);
     expect(streams).to.have.length(0);
     expect(provider.live).to.equal(false);
+  });
+
+  it('uses no live updates with live="off" even when a custom implementation is set', async () => {
+    let created = 0;
+    const custom: LiveEventsFactory = () => {
+      created++;
+      return { watch: () => () => undefined, close: () => undefined };
+    };
+    const provider = await fixture<XecmProvider>(
+      html`<xecm-provider bff-url=${MOCK_BFF_BASE} live="off" .liveEvents=${custom}>
+        <xecm-approval-badge document-id="8001"></xecm-approval-badge>
+      </xecm-provider>`,
+    );
+    const badge = provider.querySelector('xecm-approval-badge')!;
+    await waitUntil(() => badge.getAttribute('state') === 'in-review', 'not loaded', WAIT);
+    await aTimeout(150);
+    expect(created).to.equal(0);
+    provider.live = true;
+    await provider.updateComplete;
+    badge.remove();
+    provider.append(badge);
+    await waitUntil(() => created === 1, 'the custom implementation was not used once live is on', WAIT);
+    expect(streams).to.have.length(0);
   });
 });

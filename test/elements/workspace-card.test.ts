@@ -120,6 +120,24 @@ describe('<xecm-workspace-card> ready', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('takes --xecm-card-gap from the host in both layouts', async () => {
+    const { client } = mockBff();
+    const el = await card(
+      html`<xecm-workspace-card
+        workspace-id="2001"
+        style="--xecm-card-gap: 2rem"
+        .client=${client}
+      ></xecm-workspace-card>`,
+    );
+    const gap = () => getComputedStyle($(el, '.card')!).rowGap;
+    expect(gap()).to.equal('32px');
+    el.layout = 'compact';
+    await el.updateComplete;
+    expect(gap()).to.equal('32px');
+    el.style.removeProperty('--xecm-card-gap');
+    expect(gap()).to.equal('4px');
+  });
+
   it('warns in development about invalid attribute values and falls back', async () => {
     const { client } = mockBff();
     const { warnings, restore } = captureWarnings();

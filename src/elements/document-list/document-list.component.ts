@@ -54,7 +54,8 @@ const SKELETON_ROWS = 5;
  * @csspart row - A document row.
  * @csspart cell - A cell of a document row.
  * @csspart name - The document name (a button that opens the document).
- * @csspart action - An action button in a row (also `download`).
+ * @csspart action - An action button in a row.
+ * @csspart download - The download button of a row (also `action`).
  * @csspart approval - The approval state (icon and text) of a row.
  * @csspart status - The loading / count line.
  * @csspart empty - The message shown when there are no documents.

@@ -48,7 +48,8 @@ export class XecmProvider extends XecmElement {
   // --- Live updates (events feature) ---
   /**
    * Live updates for the client this provider creates (one SSE stream for all elements inside):
-   * on unless `live="off"` (or `"false"`). `liveEvents` replaces the default implementation.
+   * on unless `live="off"` (or `"false"`). `liveEvents` replaces the default implementation; `live="off"`
+   * turns either off.
    */
   @property({ attribute: 'live', converter: { fromAttribute: (v) => v !== 'off' && v !== 'false' } })
   live = true;
@@ -94,7 +95,8 @@ export class XecmProvider extends XecmElement {
 
   #clientFromUrl(): BffClient | undefined {
     if (!this.bffUrl) return undefined;
-    const liveEvents = this.liveEvents ?? (this.live ? defaultLiveEvents : undefined);
+    // `live="off"` wins over a custom implementation too.
+    const liveEvents = this.live ? (this.liveEvents ?? defaultLiveEvents) : undefined;
     const signature = `${this.bffUrl}\n${this.cacheTtl ?? ''}\n${liveEvents ? 'live' : ''}`;
     if (!this.#ownClient || this.#ownClientFor !== signature) {
       this.#ownClientFor = signature;

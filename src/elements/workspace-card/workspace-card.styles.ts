@@ -11,7 +11,7 @@ export const workspaceCardStyles = css`
     box-sizing: border-box;
     display: flex;
     flex-direction: column;
-    gap: var(--xecm-card-gap, 0.75rem);
+    gap: var(--xecm-card-gap, var(--_card-gap, 0.75rem));
     min-inline-size: 0;
     padding: var(--xecm-card-padding, 1rem);
     border: var(--xecm-card-border-width, 1px) solid var(--xecm-card-border-color, var(--_border));
@@ -20,7 +20,8 @@ export const workspaceCardStyles = css`
     box-shadow: var(--xecm-card-shadow, none);
   }
   :host([layout='compact']) .card {
-    --xecm-card-gap: 0.25rem;
+    /* A private default: a --xecm-card-gap set by the host still wins in the compact layout. */
+    --_card-gap: 0.25rem;
     padding: var(--xecm-card-padding, 0.5rem 0.75rem);
   }
   .header {
