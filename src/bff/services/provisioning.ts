@@ -163,7 +163,8 @@ export class ProvisioningService {
     type: z.infer<typeof ProvisioningType>,
     metadata: Record<string, string>,
   ): Record<string, Record<string, string>> {
-    const unknown = Object.keys(metadata).filter((k) => !(k in type.attributes));
+    // Own keys only: `constructor` or `toString` must not find Object.prototype.
+    const unknown = Object.keys(metadata).filter((k) => !Object.hasOwn(type.attributes, k));
     if (unknown.length > 0) {
       throw new ProblemError(400, 'bad-request', {
         detail: `Unknown metadata for ${type.system}/${type.boType}: ${unknown.join(', ')}.`,
