@@ -32,6 +32,8 @@ const HOSTILE_SEGMENTS = [
   '%',
   'A'.repeat(4000),
   '%252e%252e%252f',
+  'constructor',
+  '__proto__',
 ];
 
 /** Query and body strings: over-long, bidi override, traversal, numbers in disguise, markup, NUL, colon. */
@@ -73,6 +75,25 @@ function leaves(value: unknown, path: (string | number)[] = []): (string | numbe
   if (value === null || typeof value !== 'object') return [path];
   const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
   return entries.flatMap(([k, v]) => leaves(v, [...path, k]));
+}
+
+/** Paths of every object in a JSON value (the root too), where an extra key can go. */
+function objects(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (value === null || typeof value !== 'object') return [];
+  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+  return [...(Array.isArray(value) ? [] : [path]), ...entries.flatMap(([k, v]) => objects(v, [...path, k]))];
+}
+
+/** Keys that name Object.prototype members, and other keys no schema expects. */
+const HOSTILE_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 'x'.repeat(1000)];
+
+/** `value` with an own, enumerable `key` added at `path` (even `__proto__`, as JSON.parse would make it). */
+function withKey(value: unknown, path: (string | number)[], key: string, extra: unknown): unknown {
+  const copy = structuredClone(value) as Record<string | number, unknown>;
+  let node = copy;
+  for (const k of path) node = node[k] as Record<string | number, unknown>;
+  Object.defineProperty(node, key, { value: extra, enumerable: true, configurable: true, writable: true });
+  return copy;
 }
 
 function replaced(value: unknown, path: (string | number)[], leaf: unknown): unknown {
@@ -239,6 +260,15 @@ describe('BFF boundaries: hostile input on every route', () => {
             { label, mustFail },
           );
       for (const body of HOSTILE_BODIES) tasks.push(post(body, `body ${body.slice(0, 20)}`, undefined, true));
+      for (const path of objects(validBody(op)))
+        for (const key of HOSTILE_KEYS)
+          for (const extra of ['EMEA', { a: 1 }])
+            tasks.push(
+              post(
+                JSON.stringify(withKey(validBody(op), path, key, extra)),
+                `key ${[...path, key.slice(0, 12)].join('.')}=${JSON.stringify(extra)}`,
+              ),
+            );
       for (const path of leaves(validBody(op)))
         for (const leaf of HOSTILE_LEAVES)
           tasks.push(
