@@ -47,6 +47,7 @@ export class DocumentService {
   readonly #categories: TtlCache<Record<string, unknown>>;
   readonly #userNames = new TtlCache<string>(10 * 60_000, 10_000);
   readonly #steps: TtlCache<string | null>;
+  readonly #isWorkspace: TtlCache<boolean>;
   /** Current review steps of in-review items (shared with the workspace service; stores added by reviews). */
   readonly reviewSteps: ReviewSteps;
 
@@ -60,6 +61,7 @@ export class DocumentService {
     this.#fullLists = new TtlCache(ttl, 200);
     this.#categories = new TtlCache(ttl, 20_000);
     this.#steps = new TtlCache(ttl, 5000);
+    this.#isWorkspace = new TtlCache(ttl, 5000);
     this.reviewSteps = new ReviewSteps(xecm);
   }
 
@@ -76,7 +78,11 @@ export class DocumentService {
   ): Promise<DocumentPage> {
     const request = pageRequest(query);
     const { page, pageSize, key, descending } = request;
-    const containers = (await this.#structure(user, workspaceId, signal)).filter((c) => c.documents > 0);
+    const [structure] = await Promise.all([
+      this.#structure(user, workspaceId, signal),
+      this.#requireWorkspace(user, workspaceId, signal),
+    ]);
+    const containers = structure.filter((c) => c.documents > 0);
     const total = containers.reduce((sum, c) => sum + c.documents, 0);
     if (total === 0) return { items: [], page, pageSize, total: 0 };
 
@@ -266,6 +272,15 @@ export class DocumentService {
         .then((m) => m.results.data.properties.name)
         .catch(() => userId),
     );
+  }
+
+  /** The folder walk lists any container; only a workspace has "the workspace's documents" (else 404). */
+  async #requireWorkspace(user: string, id: string, signal?: AbortSignal): Promise<void> {
+    const isWorkspace = await this.#isWorkspace.get(`${user}\u0000${id}`, async () => {
+      const node = await this.xecm.json(user, { method: 'GET', path: `/v2/nodes/${id}`, signal }, RawNode);
+      return node.results.data.properties.type === WORKSPACE;
+    });
+    if (!isWorkspace) throw new ProblemError(404, 'not-found');
   }
 
   #structure(user: string, workspaceId: string, signal?: AbortSignal): Promise<Container[]> {
