@@ -383,6 +383,22 @@ describe('BFF boundaries: hostile input on every route', () => {
     assert.equal((JSON.parse(answer.body) as { code: string }).code, 'bad-request');
   });
 
+  it('lists documents only of workspaces: a folder, document or volume id is 404, as for the summary', async () => {
+    const op = ops.find((o) => o.method === 'GET' && o.template === '/v1/workspaces/{id}/documents')!;
+    // 10101: a folder in Acme's workspace; 10110: a document; 2000: the Enterprise volume.
+    for (const id of ['10101', '10110', '2000']) {
+      for (const query of [{}, { q: 'a' }] as Record<string, string>[]) {
+        const answer = await send(
+          s,
+          op,
+          { path: `/v1/workspaces/${id}/documents`, query },
+          { label: id, mustFail: true },
+        );
+        assert.equal(answer.status, 404, answer.label);
+      }
+    }
+  });
+
   it('takes uploads only as multipart with a file part, and stores hostile file names as text', async () => {
     const op = ops.find((o) => o.method === 'POST' && o.template === '/v1/workspaces/{id}/documents')!;
     const upload = (body: BodyInit, contentType: string | undefined, label: string, mustFail = true) =>
