@@ -284,7 +284,8 @@ describe('BFF boundaries: credentials, CSRF, CORS, body limits and logs', () => 
         assert.equal(res.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN, op.template);
         assert.match(res.headers.get('vary') ?? '', /Origin/, op.template);
       });
-      for (const origin of FOREIGN_ORIGINS) {
+      // Full reads cost upstream calls: two foreign origins here, all of them in the preflights above.
+      for (const origin of FOREIGN_ORIGINS.slice(0, 2)) {
         tasks.push(async () => {
           const res = await fetch(`${url}?${new URLSearchParams(validQuery(op, values))}`, {
             headers: { origin },
@@ -373,6 +374,65 @@ describe('BFF boundaries: credentials, CSRF, CORS, body limits and logs', () => 
     assert.match(head!, /^HTTP\/1\.1 400 /);
     assert.match(head!, /content-type: application\/problem\+json/i);
     assert.equal((JSON.parse(body!) as { code: string; status: number }).status, 400);
+  });
+
+  it('fails closed when an upstream fails: 5xx problems without the upstream address or its text', async () => {
+    const control = (body?: unknown) =>
+      fetch(`${s.emulator.url}/emulator/faults`, {
+        method: body === undefined ? 'DELETE' : 'POST',
+        headers: { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const summary = ops.find((o) => o.template === '/v1/workspaces/{id}' && o.method === 'GET')!;
+    const item = ops.find((o) => o.template === '/v1/documents/{id}' && o.method === 'GET')!;
+    const masterData = ops.find((o) => o.template === '/masterdata/v1/{system}/{boType}/{boId}')!;
+    try {
+      for (const [fault, op, id] of [
+        // Paths per id: calls still in flight from one case must not use up the next case's fault.
+        [{ path: '/api/v2/businessworkspaces/10300', status: 500, count: 1 }, summary, '10300'],
+        [{ path: '/api/v2/nodes/10111', malformed: true, count: 1 }, item, '10111'],
+        [{ path: '/api/v2/nodes/10112', status: 502, count: 1 }, item, '10112'],
+      ] as const) {
+        assert.equal((await control(fault)).status < 300, true);
+        const answer = await send(
+          s,
+          op,
+          { path: `${op.template.replace('{id}', id)}` },
+          {
+            label: JSON.stringify(fault),
+            upstreamDown: true,
+            mustFail: true,
+          },
+        );
+        assert.ok(answer.status >= 502, answer.label);
+      }
+    } finally {
+      await control();
+    }
+    // A LOB system nobody listens for: the gateway says which system, not where it lives.
+    const answer = await send(
+      s,
+      masterData,
+      { path: '/masterdata/v1/offline/thing/T-1' },
+      { label: 'offline LOB system', upstreamDown: true, mustFail: true },
+    );
+    assert.ok(answer.status >= 502, answer.label);
+    assert.ok(!answer.body.includes('127.0.0.1:9'), 'no LOB address');
+  });
+
+  it('reuses a well-formed X-Request-Id and replaces anything else, never echoing markup', async () => {
+    for (const [sent, kept] of [
+      ['trace-0123456789', true],
+      ['<script>alert(1)</script>', false],
+      ['a'.repeat(65), false],
+      ['short', false],
+      ['x" onload="y', false],
+    ] as const) {
+      const res = await fetch(`${s.bff.url}/v1/nope`, { headers: { 'x-request-id': sent } });
+      const body = (await res.json()) as { requestId: string };
+      assert.equal(body.requestId, res.headers.get('x-request-id'));
+      assert.equal(body.requestId === sent, kept, sent);
+    }
   });
 
   it('never writes tickets, passwords, client secrets or bearer tokens to the log', async () => {
