@@ -2,6 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import * as z from 'zod';
+import { APPROVAL_STATES, type ApprovalState } from '../contract/index.js';
+
+/** How the "Document Control" category's Approval Status values read by default (config `approval.values`). */
+export const DEFAULT_APPROVAL_VALUES: Record<string, ApprovalState> = {
+  Draft: 'draft',
+  'In Review': 'in-review',
+  Approved: 'approved',
+  Rejected: 'rejected',
+};
 
 export const DEV_IDENTITY_SECRET = 'dev-only-secret-change-me-please-32b';
 
@@ -74,9 +83,7 @@ const schema = z.object({
         .string()
         .regex(/^[0-9]+_[0-9]+$/, 'must look like <categoryId>_<attributeId>')
         .default('9001_2'),
-      values: z
-        .record(z.string(), z.enum(['none', 'draft', 'in-review', 'approved', 'rejected']))
-        .default({ Draft: 'draft', 'In Review': 'in-review', Approved: 'approved', Rejected: 'rejected' }),
+      values: z.record(z.string(), z.enum(APPROVAL_STATES)).default(DEFAULT_APPROVAL_VALUES),
     })
     .prefault({}),
   cache: z

@@ -7,7 +7,11 @@ import { startEmulator } from '../../src/emulator/server.js';
 import { WELL_KNOWN } from '../../src/emulator/seed/well-known.js';
 import { SqliteStore } from '../../src/bff/store/sqlite-store.js';
 import { ChangeDetector } from '../../src/bff/events/detector.js';
-import { RestEventsSource, ticketGet } from '../../src/bff/events/rest-events-source.js';
+import {
+  RestEventsSource,
+  ticketGet,
+  type ApprovalAttribute,
+} from '../../src/bff/events/rest-events-source.js';
 import { hooksRoutes } from '../../src/bff/routes/hooks.js';
 import { generateWebhookSecret } from '../../src/bff/events/webhook-signature.js';
 import type { BffEnv } from '../../src/bff/http/env.js';
@@ -140,5 +144,90 @@ describe('change detector against the emulator', () => {
       detector.stop();
       own.close();
     }
+  });
+
+  const setAttribute = async (key: string, value: string) => {
+    const res = await fetch(`${emulator.url}/api/v2/nodes/${docId}/categories/9001`, {
+      method: 'PUT',
+      headers: { OTCSTicket: ticket },
+      body: new URLSearchParams({ [key]: value }),
+    });
+    assert.equal(res.status, 200);
+  };
+
+  /** A detector with a store of its own watching the document; `since` = the stream opened then. */
+  const pollingAlone = (options: { since?: number; approval?: ApprovalAttribute } = {}) => {
+    const own = new SqliteStore({ path: ':memory:' });
+    const get = ticketGet({ baseUrl: emulator.url, ticket: async () => ticket });
+    const detector = new ChangeDetector({
+      store: own,
+      source: new RestEventsSource(get, options.approval),
+      watched: () => [`document:${docId}`],
+      ...(options.since === undefined ? {} : { watchedSince: () => options.since }),
+      onError: (error) => assert.fail(String(error)),
+    });
+    return { detector, types: () => own.eventsAfter(0).map((s) => s.event.type), close: () => own.close() };
+  };
+
+  it('announces no decision when another attribute of an approved document changes', async () => {
+    await setAttribute('9001_2', 'Approved');
+    let clockOffsetMs = 0;
+    // Both ways a first look can go: the topic was watched before, or a stream just opened.
+    for (const streamOpened of [false, true]) {
+      // Earlier changes lie well before the look (beyond the first look's margin of a few seconds).
+      const advanced = await fetch(`${emulator.url}/emulator/clock/advance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ seconds: 30 }),
+      });
+      assert.equal(advanced.status, 200);
+      clockOffsetMs += 30_000;
+      const since = streamOpened ? Date.now() + clockOffsetMs : undefined;
+      const { detector, types, close } = pollingAlone({ since });
+      await detector.pollOnce();
+      await setAttribute('9001_3', 'Public');
+      await detector.pollOnce();
+      await setAttribute('9001_3', 'Internal');
+      await detector.pollOnce();
+      assert.deepEqual(types(), [], streamOpened ? 'first look at stream open' : 'first look, start unknown');
+      close();
+    }
+  });
+
+  it('announces one decision when a review starts and ends between two looks', async () => {
+    await setAttribute('9001_2', 'Draft');
+    const { detector, types, close } = pollingAlone();
+    await detector.pollOnce();
+    await setAttribute('9001_2', 'In Review');
+    await setAttribute('9001_3', 'Public');
+    await setAttribute('9001_2', 'Approved');
+    await detector.pollOnce();
+    assert.deepEqual(types(), ['document.approved']);
+    // Approved again after a round trip through review is a new decision.
+    await setAttribute('9001_2', 'In Review');
+    await detector.pollOnce();
+    await setAttribute('9001_2', 'Approved');
+    await detector.pollOnce();
+    assert.deepEqual(types(), ['document.approved', 'document.approved']);
+    close();
+  });
+
+  it('reads the approval from the configured attribute and values', async () => {
+    // An operator whose Content Server keeps the decision elsewhere, with its own wording.
+    const approval: ApprovalAttribute = {
+      categoryId: 9001,
+      attributeKey: '9001_3',
+      values: { Public: 'approved', Internal: 'draft' },
+    };
+    await setAttribute('9001_3', 'Internal');
+    const { detector, types, close } = pollingAlone({ approval });
+    await detector.pollOnce();
+    await setAttribute('9001_2', 'Approved'); // not the configured attribute: no decision
+    await detector.pollOnce();
+    assert.deepEqual(types(), []);
+    await setAttribute('9001_3', 'Public');
+    await detector.pollOnce();
+    assert.deepEqual(types(), ['document.approved']);
+    close();
   });
 });

@@ -9,6 +9,11 @@ export interface Dated {
 export interface DatedCursor {
   date: string;
   ids: Set<string>;
+  /**
+   * What the poller knew about the item when it last looked (the audit poller keeps the approval state
+   * there, to tell a decision from any other attribute change); committed with the cursor.
+   */
+  memo?: string;
 }
 
 // xECM's date filters are inclusive and second-granular: entries of the cursor's second come again, so the
@@ -17,9 +22,10 @@ export interface DatedCursor {
 export function parseDatedCursor(raw: string | null): DatedCursor | null {
   if (raw === null) return null;
   try {
-    const value = JSON.parse(raw) as { date?: unknown; ids?: unknown };
+    const value = JSON.parse(raw) as { date?: unknown; ids?: unknown; memo?: unknown };
     if (typeof value.date !== 'string' || !Array.isArray(value.ids)) return null;
     return {
+      ...(typeof value.memo === 'string' ? { memo: value.memo } : {}),
       date: value.date,
       ids: new Set(
         value.ids
@@ -33,9 +39,13 @@ export function parseDatedCursor(raw: string | null): DatedCursor | null {
 }
 
 /** The cursor after the first look: everything up to the newest date is history, not news. */
-export function initialCursor(atNewestDate: readonly Dated[], newestDate: string | undefined): string {
+export function initialCursor(
+  atNewestDate: readonly Dated[],
+  newestDate: string | undefined,
+  memo?: string,
+): string {
   const date = newestDate ?? new Date(0).toISOString();
-  return JSON.stringify({ date, ids: atNewestDate.filter((e) => e.date === date).map((e) => e.id) });
+  return JSON.stringify({ date, ids: atNewestDate.filter((e) => e.date === date).map((e) => e.id), memo });
 }
 
 /** Entries (oldest first, dated at or after the cursor) not taken yet. */
@@ -43,10 +53,10 @@ export function unseen<T extends Dated>(entries: readonly T[], cursor: DatedCurs
   return entries.filter((e) => !(e.date === cursor.date && cursor.ids.has(String(e.id))));
 }
 
-/** The cursor after taking `fresh` (oldest first, non-empty). */
-export function advancedCursor(cursor: DatedCursor, fresh: readonly Dated[]): string {
+/** The cursor after taking `fresh` (oldest first, non-empty), with the poller's new memo. */
+export function advancedCursor(cursor: DatedCursor, fresh: readonly Dated[], memo?: string): string {
   const newestDate = fresh[fresh.length - 1]!.date;
   const carried = newestDate === cursor.date ? [...cursor.ids] : [];
   const taken = fresh.filter((e) => e.date === newestDate).map((e) => String(e.id));
-  return JSON.stringify({ date: newestDate, ids: [...new Set([...carried, ...taken])] });
+  return JSON.stringify({ date: newestDate, ids: [...new Set([...carried, ...taken])], memo });
 }

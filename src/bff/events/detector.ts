@@ -1,6 +1,6 @@
-import type { DomainEvent, Topic } from '../../contract/index.js';
+import { APPROVAL_STATES, type ApprovalState, type DomainEvent, type Topic } from '../../contract/index.js';
 import type { Store, StoredEvent } from '../store/store.js';
-import { auditToDomainEvent } from './audit-mapping.js';
+import { auditToDomainEvents } from './audit-mapping.js';
 import {
   advancedCursor,
   initialCursor,
@@ -12,7 +12,16 @@ import {
 import { createdEventId } from './xecm-event-id.js';
 import type { XecmEventsSource } from './xecm-events-source.js';
 
-export { auditToDomainEvent } from './audit-mapping.js';
+export { auditToDomainEvents } from './audit-mapping.js';
+
+/** What a poller names from fresh items, and what it remembers about the item for the next look. */
+interface Named {
+  events: DomainEvent[];
+  memo?: string;
+}
+
+const asApproval = (memo: string | undefined): ApprovalState | undefined =>
+  (APPROVAL_STATES as readonly string[]).includes(memo ?? '') ? (memo as ApprovalState) : undefined;
 
 export interface DetectorOptions {
   store: Store;
@@ -154,16 +163,18 @@ export class ChangeDetector {
     return topics.length + (newWorkspaces ? 1 : 0);
   }
 
+  /** The node's audit trail; the cursor remembers its approval state to tell decisions from other edits. */
   async #pollAudit(topic: Topic): Promise<void> {
     const nodeId = topic.slice(topic.indexOf(':') + 1);
     await this.#pollDated(
       CURSORS.audit(nodeId),
       this.#firstSight(topic),
       (since) => this.#o.source.audit(nodeId, since),
-      async (entries) => {
+      async (entries, memo) => {
         const state = await this.#o.source.nodeState(nodeId);
-        return entries.flatMap((e) => auditToDomainEvent(topic, e, state) ?? []);
+        return { events: auditToDomainEvents(topic, entries, state, asApproval(memo)), memo: state.approval };
       },
+      async () => (await this.#o.source.nodeState(nodeId)).approval,
     );
   }
 
@@ -172,8 +183,8 @@ export class ChangeDetector {
       CURSORS.documents(workspaceId),
       this.#firstSight(`workspace:${workspaceId}`),
       (since) => this.#o.source.newDocuments(workspaceId, since),
-      async (nodes) =>
-        nodes.map((n) => ({
+      async (nodes) => ({
+        events: nodes.map((n) => ({
           id: createdEventId(n.id),
           type: 'document.added',
           occurredAt: n.date,
@@ -181,6 +192,7 @@ export class ChangeDetector {
           documentId: n.id,
           data: {},
         })),
+      }),
     );
   }
 
@@ -189,14 +201,15 @@ export class ChangeDetector {
       CURSORS.workspaces,
       undefined,
       (since) => this.#o.source.newWorkspaces(since),
-      async (nodes) =>
-        nodes.map((n) => ({
+      async (nodes) => ({
+        events: nodes.map((n) => ({
           id: createdEventId(n.id),
           type: 'workspace.created',
           occurredAt: n.date,
           workspaceId: n.id,
           data: {},
         })),
+      }),
     );
   }
 
@@ -212,12 +225,16 @@ export class ChangeDetector {
     return new Date(since - FIRST_SIGHT_MARGIN_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
   }
 
-  /** Reads what is new since the cursor, names it, and commits events and cursor together. */
+  /**
+   * Reads what is new since the cursor, names it, and commits events and cursor together. `firstMemo` gives
+   * the memo of a first look that finds nothing new (what the item is like before any news).
+   */
   async #pollDated<T extends Dated>(
     cursorKey: string,
     firstSight: string | undefined,
     read: (since: string | null) => Promise<T[]>,
-    name: (fresh: T[]) => Promise<DomainEvent[]>,
+    name: (fresh: T[], memo: string | undefined) => Promise<Named>,
+    firstMemo?: () => Promise<string>,
   ): Promise<void> {
     let cursor: DatedCursor | null = parseDatedCursor(this.#o.store.getCursor(cursorKey));
     const firstLook = cursor === null;
@@ -226,7 +243,8 @@ export class ChangeDetector {
         // First sight, start unknown: history is not news; start after everything up to the newest second.
         const [newest] = await read(null);
         const atNewest = newest ? await read(newest.date) : [];
-        this.#o.store.commitDetection(cursorKey, initialCursor(atNewest, newest?.date), []);
+        const memo = await firstMemo?.();
+        this.#o.store.commitDetection(cursorKey, initialCursor(atNewest, newest?.date, memo), []);
         return;
       }
       // First sight of a topic a stream opened at a known time: what changed since then is news.
@@ -234,12 +252,15 @@ export class ChangeDetector {
     }
     const fresh = unseen(await read(cursor.date), cursor);
     if (fresh.length === 0) {
-      if (firstLook)
-        this.#o.store.commitDetection(cursorKey, JSON.stringify({ date: cursor.date, ids: [] }), []);
+      if (firstLook) {
+        const memo = await firstMemo?.();
+        this.#o.store.commitDetection(cursorKey, JSON.stringify({ date: cursor.date, ids: [], memo }), []);
+      }
       return;
     }
-    const events = await name(fresh);
-    const stored = this.#o.store.commitDetection(cursorKey, advancedCursor(cursor, fresh), events);
+    const named = await name(fresh, cursor.memo);
+    const next = advancedCursor(cursor, fresh, named.memo);
+    const stored = this.#o.store.commitDetection(cursorKey, next, named.events);
     if (stored.length > 0) this.#o.onEvents?.(stored);
   }
 }

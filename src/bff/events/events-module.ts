@@ -100,7 +100,7 @@ export function createEventsModule(options: EventsModuleOptions): EventsModule {
     };
     detector = new ChangeDetector({
       store,
-      source: new RestEventsSource(get),
+      source: new RestEventsSource(get, ctx.config.approval),
       watched: () => hub.watchedTopics(),
       watchedSince: (topic) => hub.watchedSince(topic),
       wantsNewWorkspaces: () =>

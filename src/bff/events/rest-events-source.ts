@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import type { ApprovalState } from '../../contract/index.js';
+import { DEFAULT_APPROVAL_VALUES } from '../config.js';
+import { approvalState } from '../xecm/map.js';
 import type {
   XecmAuditEntry,
   XecmCreatedNode,
@@ -11,7 +14,21 @@ const WORKSPACE_NODE_TYPE = 848;
 /** Search page size and the most pages read per call: at most 500 new nodes per workspace per round. */
 const NEW_NODES_PAGE = 100;
 const NEW_NODES_MAX_PAGES = 5;
-const DOCUMENT_CONTROL = { id: 9001, approvalStatus: '9001_2' } as const;
+
+/** Where xECM keeps the approval and how its values read (the BFF config's `approval` section). */
+export interface ApprovalAttribute {
+  categoryId: number;
+  /** `<categoryId>_<attributeId>`. */
+  attributeKey: string;
+  values: Record<string, ApprovalState>;
+}
+
+/** The defaults of the BFF config (the emulator's "Document Control" category 9001). */
+export const DEFAULT_APPROVAL_ATTRIBUTE: ApprovalAttribute = {
+  categoryId: 9001,
+  attributeKey: '9001_2',
+  values: DEFAULT_APPROVAL_VALUES,
+};
 
 const AuditAnswer = z.object({
   results: z.object({
@@ -73,9 +90,12 @@ export function ticketGet(options: TicketGetOptions): XecmGet {
   };
 }
 
-/** XecmEventsSource over Content Server REST (audit trail, node properties, Document Control category). */
+/** XecmEventsSource over Content Server REST (audit trail, node properties, the approval category). */
 export class RestEventsSource implements XecmEventsSource {
-  constructor(private readonly get: XecmGet) {}
+  constructor(
+    private readonly get: XecmGet,
+    private readonly approval: ApprovalAttribute = DEFAULT_APPROVAL_ATTRIBUTE,
+  ) {}
 
   async audit(nodeId: string, since: string | null): Promise<XecmAuditEntry[]> {
     const q: Record<string, string> =
@@ -92,11 +112,12 @@ export class RestEventsSource implements XecmEventsSource {
   async nodeState(nodeId: string): Promise<XecmNodeState> {
     const id = encodeURIComponent(nodeId);
     const node = NodeAnswer.parse(await this.get(`/v2/nodes/${id}`, {}));
-    const cat = await this.get(`/v2/nodes/${id}/categories/${DOCUMENT_CONTROL.id}`, {});
+    const cat = await this.get(`/v2/nodes/${id}/categories/${this.approval.categoryId}`, {});
     const value =
       cat === null
         ? undefined
-        : CategoryAnswer.parse(cat).results.data.categories[DOCUMENT_CONTROL.approvalStatus];
+        : CategoryAnswer.parse(cat).results.data.categories[this.approval.attributeKey];
+    const approvalStatus = typeof value === 'string' && value !== '' ? value : null;
     const type = node.results.data.properties.type;
     let workspaceId: string | null = type === WORKSPACE_NODE_TYPE ? nodeId : null;
     if (type === DOCUMENT_NODE_TYPE) {
@@ -105,7 +126,8 @@ export class RestEventsSource implements XecmEventsSource {
     }
     return {
       isDocument: type === DOCUMENT_NODE_TYPE,
-      approvalStatus: typeof value === 'string' && value !== '' ? value : null,
+      approvalStatus,
+      approval: approvalState(approvalStatus, this.approval.values),
       workspaceId,
     };
   }

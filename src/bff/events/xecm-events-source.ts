@@ -1,3 +1,5 @@
+import type { ApprovalState } from '../../contract/index.js';
+
 /** One entry of a node's audit trail (`GET /api/v2/nodes/{id}/audit`). */
 export interface XecmAuditEntry {
   id: number;
@@ -9,7 +11,10 @@ export interface XecmAuditEntry {
 /** What the detector needs to know about a node to name its change. */
 export interface XecmNodeState {
   isDocument: boolean;
+  /** The approval attribute's value as xECM stores it (e.g. `Approved`), passed on in event data. */
   approvalStatus: string | null;
+  /** That value read through the configured mapping (`approval.values`). */
+  approval: ApprovalState;
   /** The business workspace the node is in (itself for a workspace); null when none. */
   workspaceId: string | null;
 }

@@ -40,9 +40,16 @@ export function flatCategories(raw: RawNodeData['categories']): Record<string, u
 }
 
 export function approvalFrom(values: Record<string, unknown>, config: BffConfig): Approval {
-  const value = text(values[config.approval.attributeKey]);
-  const state: ApprovalState = (value && config.approval.values[value]) || 'none';
-  return { state };
+  return { state: approvalState(text(values[config.approval.attributeKey]), config.approval.values) };
+}
+
+/** An approval attribute value read through the configured mapping; unmapped values are `none`. */
+export function approvalState(
+  value: string | null | undefined,
+  mapping: Record<string, ApprovalState>,
+): ApprovalState {
+  // Own keys only: a value such as "constructor" must not find Object.prototype's.
+  return value && Object.hasOwn(mapping, value) ? mapping[value]! : 'none';
 }
 
 /** Values of every category of a node, keyed `<cat>_<attr>`. */
