@@ -57,4 +57,6 @@ export default {
   ],
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },
+  // A file with 10,000-row lists takes ~25 s alone; on a loaded 2-core runner the default 120 s was seen to run out.
+  testsFinishTimeout: 300_000,
 };
