@@ -452,6 +452,34 @@ describe('demo pages: accessibility in Chromium', () => {
       assert.match(f.text, /Control units/);
     });
 
+    it('header user switcher: arrow keys only choose; "Switch" signs in as the chosen user', async () => {
+      await page.goto(`${stack.demo.url}/erp`);
+      const select = page.locator('#user-switch');
+      await select.waitFor(WAIT);
+      let navigations = 0;
+      const count = (frame: { parentFrame(): unknown }) => {
+        if (!frame.parentFrame()) navigations++;
+      };
+      page.on('framenavigated', count);
+      try {
+        await select.focus();
+        await page.keyboard.press('ArrowDown');
+        assert.equal(await select.inputValue(), 'lena.legal');
+        // Give a change-triggered reload the time to start: none may come.
+        await page.waitForTimeout(500);
+        assert.equal(navigations, 0, 'choosing an option does not reload the page');
+        await select.selectOption('max.sales');
+      } finally {
+        page.off('framenavigated', count);
+      }
+      await select.selectOption('lena.legal');
+      await Promise.all([page.waitForEvent('load'), page.locator('#user-switch-submit').press('Enter')]);
+      assert.equal(await page.locator('#user-switch').inputValue(), 'lena.legal');
+      await page.locator('#user-switch').selectOption('max.sales');
+      await Promise.all([page.waitForEvent('load'), page.locator('#user-switch-submit').press('Enter')]);
+      assert.equal(await page.locator('#user-switch').inputValue(), 'max.sales');
+    });
+
     it('no page error happened', () => {
       assert.deepEqual(pageErrors, []);
     });

@@ -112,15 +112,25 @@ export async function boot(): Promise<Shell> {
     api<{ users: DemoUser[] }>('/api/users'),
   ]);
   const here = location.pathname.replace(/\.html$/, '').replace(/\/index$/, '/');
+  // Switching reloads the page: it happens on the button, not on every arrow key in the list (WCAG 3.2.2).
   const picker = h(
     'select',
-    {
-      'aria-label': 'Signed-in user',
-      id: 'user-switch',
-      onchange: (e: Event) => void signInAs((e.target as HTMLSelectElement).value),
-    },
+    { 'aria-label': 'Signed-in user', id: 'user-switch', name: 'user' },
     h('option', { value: '', disabled: true, selected: !session.user }, 'Sign in as…'),
     ...users.map((u) => h('option', { value: u.id, selected: u.id === session.user }, `${u.name} (${u.id})`)),
+  );
+  const switcher = h(
+    'form',
+    {
+      class: 'who',
+      'aria-label': 'Switch user',
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        if (picker.value && picker.value !== session.user) void signInAs(picker.value);
+      },
+    },
+    picker,
+    h('button', { type: 'submit', id: 'user-switch-submit' }, 'Switch'),
   );
   const bar = h(
     'header',
@@ -133,7 +143,7 @@ export async function boot(): Promise<Shell> {
         h('a', { href, ...(here === href ? { 'aria-current': 'page' } : {}) }, label),
       ),
     ),
-    h('span', { class: 'who' }, picker),
+    switcher,
   );
   document.body.prepend(bar);
   return { config, user: session.user, users };
