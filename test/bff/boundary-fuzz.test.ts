@@ -6,116 +6,38 @@ import { after, before, describe, it } from 'node:test';
 import { logLeaks } from './helpers/boundary-checks.js';
 import { startBoundaryStack, type BoundaryStack } from './helpers/boundary-stack.js';
 import {
+  HOSTILE_BODIES,
+  HOSTILE_KEYS,
+  HOSTILE_LEAVES,
+  HOSTILE_SEGMENTS,
+  HOSTILE_STRINGS,
+  leaves,
+  objects,
+  replaced,
+  withKey,
+} from './helpers/boundary-inputs.js';
+import {
+  loadValidValues,
   operations,
   pool,
   send,
   validBody,
   validPath,
   validQuery,
+  validRequest,
   type Operation,
   type ValidValues,
 } from './helpers/boundary-routes.js';
 
-/** Raw path segments (already percent-encoded as an attacker would put them in the URL). */
-const HOSTILE_SEGMENTS = [
-  '..%2F1',
-  '1%2F..%2F2',
-  '-1',
-  '1e3',
-  '0x10',
-  '%201',
-  '1%00',
-  '99999999999999999999999',
-  '%E2%80%AE01001',
-  '%D9%A1%D9%A2',
-  '%FF',
-  '%',
-  'A'.repeat(4000),
-  '%252e%252e%252f',
-  'constructor',
-  '__proto__',
-];
-
-/** Query and body strings: over-long, bidi override, traversal, numbers in disguise, markup, NUL, colon. */
-const HOSTILE_STRINGS = [
-  '',
-  '../1',
-  '-1',
-  '1e3',
-  '99999999999999999999999',
-  'x'.repeat(5000),
-  '\u202Egnp.exe\u202C',
-  '\u0000',
-  '<script>😀</script>',
-  'Q1: plan',
-];
-
-/** JSON leaves of the wrong kind. */
-const HOSTILE_LEAVES: unknown[] = [...HOSTILE_STRINGS, null, 1e308, true, [], {}];
-
-/** Whole bodies that are not what any route takes. */
-const HOSTILE_BODIES = [
-  '',
-  '{',
-  '{"a":',
-  '[]',
-  '42',
-  'null',
-  '"x"',
-  'true',
-  '\uFEFF{}',
-  '{"__proto__":{"polluted":"yes"}}',
-  '{"constructor":{"prototype":{"polluted":"yes"}}}',
-  `${'['.repeat(3000)}${']'.repeat(3000)}`,
-  `${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}`,
-];
-
-/** Every leaf of a JSON value with its path, for replacing one at a time. */
-function leaves(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (value === null || typeof value !== 'object') return [path];
-  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
-  return entries.flatMap(([k, v]) => leaves(v, [...path, k]));
-}
-
-/** Paths of every object in a JSON value (the root too), where an extra key can go. */
-function objects(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (value === null || typeof value !== 'object') return [];
-  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
-  return [...(Array.isArray(value) ? [] : [path]), ...entries.flatMap(([k, v]) => objects(v, [...path, k]))];
-}
-
-/** Keys that name Object.prototype members, and other keys no schema expects. */
-const HOSTILE_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 'x'.repeat(1000)];
-
-/** `value` with an own, enumerable `key` added at `path` (even `__proto__`, as JSON.parse would make it). */
-function withKey(value: unknown, path: (string | number)[], key: string, extra: unknown): unknown {
-  const copy = structuredClone(value) as Record<string | number, unknown>;
-  let node = copy;
-  for (const k of path) node = node[k] as Record<string | number, unknown>;
-  Object.defineProperty(node, key, { value: extra, enumerable: true, configurable: true, writable: true });
-  return copy;
-}
-
-function replaced(value: unknown, path: (string | number)[], leaf: unknown): unknown {
-  const copy = structuredClone(value) as Record<string | number, unknown>;
-  let node = copy;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  node[path[path.length - 1]!] = leaf;
-  return copy;
-}
-
 describe('BFF boundaries: hostile input on every route', () => {
   let s: BoundaryStack;
   let ops: Operation[];
-  const values: ValidValues = { portalLink: {} };
+  let values: ValidValues;
 
   before(async () => {
     s = await startBoundaryStack();
     ops = await operations(s);
-    const listing = await fetch(`${s.bff.url}/portal/v1/workspaces/10100/documents`);
-    const { items } = (await listing.json()) as { items: { openUrl: string }[] };
-    const link = new URL(items[0]!.openUrl, s.bff.url);
-    values.portalLink = Object.fromEntries(link.searchParams);
+    values = await loadValidValues(s);
   });
   after(async () => {
     await s?.close();
@@ -142,25 +64,7 @@ describe('BFF boundaries: hostile input on every route', () => {
   });
 
   it('answers the valid request of every route with a documented status', async () => {
-    await pool(
-      ops.map((op) => async () => {
-        const body = op.bodyType === 'application/json' ? JSON.stringify(validBody(op)) : undefined;
-        await send(
-          s,
-          op,
-          {
-            path: validPath(op),
-            query: validQuery(op, values),
-            headers: {
-              'x-requested-with': 'xecm-elements',
-              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-            },
-            ...(body === undefined ? {} : { body }),
-          },
-          { label: 'valid' },
-        );
-      }),
-    );
+    await pool(ops.map((op) => () => send(s, op, validRequest(op, values), { label: 'valid' })));
   });
 
   it('refuses hostile path ids and segments without a 5xx, and never accepts a malformed node id', async () => {
@@ -168,30 +72,16 @@ describe('BFF boundaries: hostile input on every route', () => {
     for (const op of ops) {
       for (const param of op.pathParams) {
         for (const segment of HOSTILE_SEGMENTS) {
-          const body = op.bodyType === 'application/json' ? JSON.stringify(validBody(op)) : undefined;
           tasks.push(() =>
-            send(
-              s,
-              op,
-              {
-                path: validPath(op, { [param]: segment }),
-                query: validQuery(op, values),
-                headers: {
-                  'x-requested-with': 'xecm-elements',
-                  ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-                },
-                ...(body === undefined ? {} : { body }),
-              },
-              {
-                label: `${param}=${segment.slice(0, 24)}`,
-                // Node ids are 1 to 12 digits (system, type and business object ids may well be `1e3`).
-                mustFail: param === 'id' && !op.template.startsWith('/v1/subscriptions'),
-                // A traversal may land on another route, which documents its own statuses.
-                ...(/%2F|%2e%2e|%252e/i.test(segment) || segment.startsWith('..')
-                  ? { documented: new Set([...op.documented, 404, 405]) }
-                  : {}),
-              },
-            ),
+            send(s, op, validRequest(op, values, { path: validPath(op, { [param]: segment }) }), {
+              label: `${param}=${segment.slice(0, 24)}`,
+              // Node ids are 1 to 12 digits (system, type and business object ids may well be `1e3`).
+              mustFail: param === 'id' && !op.template.startsWith('/v1/subscriptions'),
+              // A traversal may land on another route, which documents its own statuses.
+              ...(/%2F|%2e%2e|%252e/i.test(segment) || segment.startsWith('..')
+                ? { documented: new Set([...op.documented, 404, 405]) }
+                : {}),
+            }),
           );
         }
       }
@@ -203,22 +93,8 @@ describe('BFF boundaries: hostile input on every route', () => {
     const tasks: (() => Promise<unknown>)[] = [];
     for (const op of ops) {
       const valid = validQuery(op, values);
-      const body = op.bodyType === 'application/json' ? JSON.stringify(validBody(op)) : undefined;
       const request = (query: [string, string][], label: string) => () =>
-        send(
-          s,
-          op,
-          {
-            path: validPath(op),
-            query,
-            headers: {
-              'x-requested-with': 'xecm-elements',
-              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-            },
-            ...(body === undefined ? {} : { body }),
-          },
-          { label },
-        );
+        send(s, op, validRequest(op, values, { query }), { label });
       for (const name of op.queryParams) {
         for (const value of HOSTILE_STRINGS) {
           const others = Object.entries(valid).filter(([k]) => k !== name);
@@ -248,27 +124,20 @@ describe('BFF boundaries: hostile input on every route', () => {
       const post =
         (body: string, label: string, contentType = 'application/json', mustFail = false) =>
         () =>
-          send(
-            s,
-            op,
-            {
-              path: validPath(op),
-              query: validQuery(op, values),
-              headers: { 'x-requested-with': 'xecm-elements', 'content-type': contentType },
-              body,
-            },
-            { label, mustFail },
-          );
+          send(s, op, validRequest(op, values, { headers: { 'content-type': contentType }, body }), {
+            label,
+            mustFail,
+          });
       for (const body of HOSTILE_BODIES) tasks.push(post(body, `body ${body.slice(0, 20)}`, undefined, true));
       for (const path of objects(validBody(op)))
         for (const key of HOSTILE_KEYS)
-          for (const extra of ['EMEA', { a: 1 }])
-            tasks.push(
-              post(
-                JSON.stringify(withKey(validBody(op), path, key, extra)),
-                `key ${[...path, key.slice(0, 12)].join('.')}=${JSON.stringify(extra)}`,
-              ),
-            );
+          tasks.push(
+            post(
+              // A string value: where metadata maps keys to attributes, it is what a lookup would find.
+              JSON.stringify(withKey(validBody(op), path, key, 'EMEA')),
+              `key ${[...path, key.slice(0, 12)].join('.')}`,
+            ),
+          );
       for (const path of leaves(validBody(op)))
         for (const leaf of HOSTILE_LEAVES)
           tasks.push(
@@ -310,23 +179,10 @@ describe('BFF boundaries: hostile input on every route', () => {
     for (const op of ops) {
       for (const header of op.headerParams.filter((h) => h !== 'X-Requested-With')) {
         for (const value of HOSTILE_HEADER_VALUES) {
-          const body = op.bodyType === 'application/json' ? JSON.stringify(validBody(op)) : undefined;
           tasks.push(() =>
-            send(
-              s,
-              op,
-              {
-                path: validPath(op),
-                query: validQuery(op, values),
-                headers: {
-                  'x-requested-with': 'xecm-elements',
-                  ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-                  [header]: value,
-                },
-                ...(body === undefined ? {} : { body }),
-              },
-              { label: `${header}: ${value.slice(0, 20)}` },
-            ),
+            send(s, op, validRequest(op, values, { headers: { [header]: value } }), {
+              label: `${header}: ${value.slice(0, 20)}`,
+            }),
           );
         }
       }

@@ -2,23 +2,25 @@
 // CSRF rule on every route /openapi.json lists, CORS for foreign origins, bodies too large to read, and
 // the log output never holding tickets, passwords, client secrets or bearer tokens.
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { SignJWT } from 'jose';
 import { ALLOWED_ORIGIN, startBoundaryStack, type BoundaryStack } from './helpers/boundary-stack.js';
 import {
+  loadValidValues,
   operations,
   pool,
   send,
   validBody,
   validPath,
   validQuery,
+  validRequest,
   type Operation,
   type ValidValues,
 } from './helpers/boundary-routes.js';
 import { assertNoLeak, assertWellFormed, logLeaks, readAnswer } from './helpers/boundary-checks.js';
 import { mintToken } from './helpers/tokens.js';
+import { unfinishedBody } from './helpers/unfinished-body.js';
 
 const FOREIGN_ORIGINS = [
   'https://evil.example',
@@ -29,104 +31,27 @@ const FOREIGN_ORIGINS = [
   'https://crm.example.com:8443',
 ];
 
-interface Streamed {
-  status: number;
-  body: string;
-  /** Request body bytes written before the answer arrived. */
-  sent: number;
-}
-
-/**
- * Sends a body that is never finished (a declared length it never reaches, or endless chunks) and
- * resolves with the answer the BFF gives while the body is still coming; rejects if none comes.
- */
-function unfinishedBody(
-  url: string,
-  headers: Record<string, string>,
-  options: { declared?: number; prefix?: string; chunk: Buffer; max: number },
-): Promise<Streamed> {
-  return new Promise((resolve, reject) => {
-    let sent = 0;
-    let answered = false;
-    const req = httpRequest(url, {
-      method: 'POST',
-      headers: {
-        ...headers,
-        ...(options.declared === undefined
-          ? { 'transfer-encoding': 'chunked' }
-          : { 'content-length': String(options.declared) }),
-      },
-    });
-    const timer = setTimeout(() => {
-      req.destroy();
-      reject(new Error(`${url}: no answer after ${sent} bytes of an unfinished body`));
-    }, 5000);
-    req.on('error', (error) => {
-      if (!answered) reject(error);
-    });
-    req.on('response', (res) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        clearTimeout(timer);
-        req.destroy();
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), sent });
-      });
-    });
-    if (options.prefix) {
-      req.write(options.prefix);
-      sent += Buffer.byteLength(options.prefix);
-    }
-    const pump = () => {
-      while (!answered && sent < options.max) {
-        sent += options.chunk.length;
-        if (!req.write(options.chunk)) {
-          req.once('drain', pump);
-          return;
-        }
-      }
-    };
-    pump();
-  });
-}
-
 describe('BFF boundaries: credentials, CSRF, CORS, body limits and logs', () => {
   let s: BoundaryStack;
   let ops: Operation[];
-  const values: ValidValues = { portalLink: {} };
+  let values: ValidValues;
 
   before(async () => {
     s = await startBoundaryStack();
     ops = await operations(s);
-    const listing = await fetch(`${s.bff.url}/portal/v1/workspaces/10100/documents`);
-    const { items } = (await listing.json()) as { items: { openUrl: string }[] };
-    values.portalLink = Object.fromEntries(new URL(items[0]!.openUrl, s.bff.url).searchParams);
+    values = await loadValidValues(s);
   });
   after(async () => {
     await s?.close();
   });
 
   /** The valid request of `op` with its credential replaced by `auth` (undefined = none at all). */
-  const withAuth = (op: Operation, auth: Record<string, string>, label: string) => async () => {
-    const body = op.bodyType === 'application/json' ? JSON.stringify(validBody(op)) : undefined;
-    return send(
-      s,
-      op,
-      {
-        path: validPath(op),
-        query: validQuery(op, values),
-        anonymous: true,
-        headers: {
-          'x-requested-with': 'xecm-elements',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...auth,
-        },
-        ...(body === undefined ? {} : { body }),
-      },
-      { label, mustFail: true, documented: new Set([401]) },
-    );
-  };
+  const withAuth = (op: Operation, auth: Record<string, string>, label: string) => () =>
+    send(s, op, validRequest(op, values, { anonymous: true, headers: auth }), {
+      label,
+      mustFail: true,
+      documented: new Set([401]),
+    });
 
   it('refuses missing and garbled credentials on every protected route with 401', async () => {
     const now = Math.floor(Date.now() / 1000);
@@ -196,20 +121,13 @@ describe('BFF boundaries: credentials, CSRF, CORS, body limits and logs', () => 
     assert.ok(anonymous.some((o) => o.template.startsWith('/portal/')));
     await pool(
       anonymous.map((op) => async () => {
-        const plain = await send(
-          s,
-          op,
-          { path: validPath(op), query: validQuery(op, values) },
-          { label: 'plain' },
-        );
+        const plain = await send(s, op, validRequest(op, values), { label: 'plain' });
         const garbled = await send(
           s,
           op,
-          {
-            path: validPath(op),
-            query: validQuery(op, values),
+          validRequest(op, values, {
             headers: { authorization: 'Bearer x'.repeat(500), cookie: 'OTCSTicket=stolen' },
-          },
+          }),
           { label: 'garbled credentials' },
         );
         assert.equal(garbled.status, plain.status, op.template);

@@ -76,6 +76,13 @@ export interface ValidValues {
   portalLink: Record<string, string>;
 }
 
+/** A signed content link of a public, approved document (what the portal listing hands out). */
+export async function loadValidValues(s: BoundaryStack): Promise<ValidValues> {
+  const listing = await fetch(`${s.bff.url}/portal/v1/workspaces/10100/documents`);
+  const { items } = (await listing.json()) as { items: { openUrl: string }[] };
+  return { portalLink: Object.fromEntries(new URL(items[0]!.openUrl, s.bff.url).searchParams) };
+}
+
 export function validPath(op: Operation, overrides: Record<string, string> = {}): string {
   const values: Record<string, string> = {
     id: op.template.startsWith('/v1/subscriptions')
@@ -160,6 +167,25 @@ export interface Request {
   body?: BodyInit;
   /** Skip the credential the route's security scheme needs. */
   anonymous?: boolean;
+}
+
+/**
+ * The valid request of `op` (path, query, CSRF header, JSON body) with `change` applied; headers merge.
+ * The route's credential is added by {@link send}.
+ */
+export function validRequest(op: Operation, values: ValidValues, change: Partial<Request> = {}): Request {
+  const body = op.bodyType === 'application/json' ? JSON.stringify(validBody(op)) : undefined;
+  return {
+    path: validPath(op),
+    query: validQuery(op, values),
+    ...(body === undefined ? {} : { body }),
+    ...change,
+    headers: {
+      'x-requested-with': 'xecm-elements',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...change.headers,
+    },
+  };
 }
 
 /** The credential headers for a route; signed hooks sign the exact body sent. */
