@@ -132,8 +132,11 @@ const schema = z.object({
         .prefault({}),
       /** Peers whose X-Forwarded-For is believed (exact IP addresses). */
       trustedProxies: z.array(z.string().refine((v) => isIP(v) !== 0, 'must be an IP address')).default([]),
-      /** SQLite file for the audit trail when no shared store is passed in; `:memory:` = lost on restart. */
-      auditDbPath: z.string().min(1).default(':memory:'),
+      /**
+       * A SQLite file of its own for the audit trail (say, kept longer than events); unset = the BFF's
+       * store (`storePath`), or memory for an app built without one.
+       */
+      auditDbPath: z.string().min(1).optional(),
     })
     .prefault({}),
   /** Bearer credential for admin routes (`GET /v1/audit`); unset = those routes answer 404. */

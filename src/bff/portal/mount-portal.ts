@@ -20,12 +20,17 @@ function isStore(value: unknown): value is Store {
 
 /**
  * Mounts `/portal/v1` (anonymous) and, with an admin token configured, `GET /v1/audit`. Call before the
- * `/v1` authentication middleware: both carry their own access control. Audit rows go to the shared
- * store when the host passes one, else to the portal's own SQLite file.
+ * `/v1` authentication middleware: both carry their own access control. Audit rows go to the portal's
+ * own SQLite file when one is configured (`portal.auditDbPath`), else to the shared store, else to memory.
  */
 export function mountPortal(app: Hono<BffEnv>, ctx: BffContext, sharedStore?: unknown): { store: Store } {
   const { config, xecm, logger } = ctx;
-  const store = isStore(sharedStore) ? sharedStore : new SqliteStore({ path: config.portal.auditDbPath });
+  const store =
+    config.portal.auditDbPath !== undefined
+      ? new SqliteStore({ path: config.portal.auditDbPath })
+      : isStore(sharedStore)
+        ? sharedStore
+        : new SqliteStore({ path: ':memory:' });
   const service = new PortalService(config, xecm, createLimiter(config.xecm.concurrency));
   const audit = new PortalAudit(store, config.portal.secret, logger);
   app.route('/portal/v1', portalRoutes({ config, xecm, service, audit }));
