@@ -225,7 +225,6 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       lobHookRoutes({
         secrets: [secrets.lobWebhook],
         provisioning,
-        store,
         rules: demoReviewRules(config.reviews.workflows.map((w) => w.key)),
       }),
     ];

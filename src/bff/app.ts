@@ -18,6 +18,7 @@ import { mountPortal } from './portal/mount-portal.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { reviewsRoutes } from './routes/reviews.js';
+import { isReviewStore, MemoryReviewStore } from './services/review-store.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { DocumentService } from './services/document-service.js';
 import { createLimiter } from './services/limiter.js';
@@ -70,10 +71,11 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
   const logger = deps.logger ?? createLogger(config.logLevel, deps.logStream);
   const xecm = new XecmClient(config, logger, { fetch: deps.fetch, ticketLifetimeMs: deps.ticketLifetimeMs });
   const limit = createLimiter(config.xecm.concurrency * 4);
-  const documents = new DocumentService(config, xecm, limit);
+  const reviewStore = isReviewStore(deps.store) ? deps.store : new MemoryReviewStore();
+  const documents = new DocumentService(config, xecm, limit, reviewStore);
   const workspaces = new WorkspaceService(config, xecm, documents, limit);
   const verifier = createTokenVerifier(config.identity);
-  const ctx: BffContext = { config, logger, xecm, verifier, workspaces, documents };
+  const ctx: BffContext = { config, logger, xecm, verifier, workspaces, documents, reviewStore };
 
   const app = new Hono<BffEnv>();
 
@@ -120,8 +122,8 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
   app.use('/v1/*', rateLimit(config.rateLimit.requests, config.rateLimit.windowSeconds));
   app.route('/v1/workspaces', workspaceRoutes(ctx));
   app.route('/v1/documents', documentRoutes(ctx));
-  // Reviews are core routes (docs/reviews.md); idempotency records go to the shared store when given.
-  reviewsRoutes(deps.store)(app, ctx);
+  // Reviews are core routes (docs/reviews.md), recorded in ctx.reviewStore.
+  reviewsRoutes()(app, ctx);
   deps.events?.routes(app, ctx);
   for (const mount of deps.routes ?? []) mount(app, ctx);
 

@@ -6,11 +6,9 @@ import { provisioningAndMasterDataRoutes } from './masterdata/extension-routes.j
 import { lobHookRoutes } from './routes/lob-hook.js';
 import { parseReviewRules } from './services/review-rules.js';
 import { startBffWithEvents } from './server.js';
-import { SqliteStore } from './store/sqlite-store.js';
 
 let config: BffConfig;
 let routes: RouteModule[];
-let store: SqliteStore | undefined;
 try {
   config = loadConfig(process.env);
   const file = process.env.BFF_CONFIG_FILE;
@@ -28,13 +26,11 @@ try {
       .map((v) => v.trim())
       .filter(Boolean);
     const ext = provisioningAndMasterDataRoutes({ ...process.env, BFF_LOB_HOOK_SECRETS: '' });
-    store = new SqliteStore({ path: config.storePath });
     routes = [
       ...ext.routes,
       lobHookRoutes({
         secrets,
         rules,
-        store,
         ...(ext.provisioning ? { provisioning: ext.provisioning } : {}),
       }),
     ];
@@ -47,7 +43,7 @@ try {
   process.exit(78);
 }
 // Events, subscriptions and the durable store run in every BFF process (BFF_STORE_PATH, BFF_HOOK_SECRETS).
-const bff = await startBffWithEvents(config, { routes, ...(store ? { store } : {}) });
+const bff = await startBffWithEvents(config, { routes });
 bff.ctx.logger.info(
   {
     url: bff.url,
@@ -59,10 +55,7 @@ bff.ctx.logger.info(
   'BFF listening',
 );
 const stop = (): void => {
-  void bff.close().then(() => {
-    store?.close();
-    process.exit(0);
-  });
+  void bff.close().then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -4,7 +4,6 @@ import { limitBody } from '../http/body-limit.js';
 import { ProblemError } from '../http/problem.js';
 import { LobEvent } from '../services/provisioning.js';
 import { ReviewRules, type ReviewRulesConfig } from '../services/review-rules.js';
-import { MemoryReviewStore, type ReviewStore } from '../services/reviews.js';
 import type { ProvisioningModule } from './provisioning.js';
 
 const BODY_LIMIT = 32 * 1024;
@@ -16,8 +15,6 @@ export interface LobHookOptions {
   rules?: ReviewRulesConfig;
   /** Provisioning on `account.created` etc. when that module is mounted too. */
   provisioning?: ProvisioningModule;
-  /** Shared durable store: remembers which rule fired for which deal/document. */
-  store?: ReviewStore;
 }
 
 /**
@@ -26,9 +23,8 @@ export interface LobHookOptions {
  */
 export function lobHookRoutes(options: LobHookOptions): RouteModule {
   return (app, ctx) => {
-    const rules = options.rules
-      ? new ReviewRules(options.rules, ctx, options.store ?? new MemoryReviewStore())
-      : undefined;
+    // Which rule fired for which deal/document is remembered in ctx.reviewStore.
+    const rules = options.rules ? new ReviewRules(options.rules, ctx) : undefined;
     // The limit applies while the body arrives: an unauthenticated sender cannot make us buffer more.
     app.post('/hooks/lob/:system', limitBody(BODY_LIMIT), async (c) => {
       const system = c.req.param('system');

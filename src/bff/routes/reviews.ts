@@ -4,28 +4,19 @@ import type { RouteModule } from '../app.js';
 import { stateChanging } from '../http/csrf.js';
 import { ProblemError } from '../http/problem.js';
 import { jsonBody, nodeId, parseInput } from '../http/validate.js';
-import { MemoryReviewStore, ReviewService, type ReviewStore } from '../services/reviews.js';
+import { ReviewService } from '../services/reviews.js';
 
 const BODY_LIMIT = 16 * 1024;
 /** Printable ASCII without spaces, as clients generate (UUIDs, ULIDs …). */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-function isReviewStore(value: unknown): value is ReviewStore {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as ReviewStore).getIdempotency === 'function' &&
-    typeof (value as ReviewStore).putIdempotency === 'function'
-  );
-}
-
 /**
  * `GET /v1/reviews/options?kind=&id=`, `POST /v1/reviews` (with `Idempotency-Key`), `GET /v1/reviews/:id`.
- * `store` is the shared durable store (`deps.store`); without one, idempotency lives in memory.
+ * Reviews are recorded in `ctx.reviewStore`.
  */
-export function reviewsRoutes(store?: unknown): RouteModule {
+export function reviewsRoutes(): RouteModule {
   return (app, ctx) => {
-    const service = new ReviewService(ctx, isReviewStore(store) ? store : new MemoryReviewStore());
+    const service = new ReviewService(ctx);
 
     app.get('/v1/reviews/options', async (c) => {
       const target = parseInput(ReviewTarget, { kind: c.req.query('kind'), id: c.req.query('id') }, 'query');

@@ -18,6 +18,7 @@ import { documentFilter, pageRequest, sortedPage } from './document-paging.js';
 import type { Limiter } from './limiter.js';
 import { nodeUploadBody, type FilePart } from './multipart-file.js';
 import { ReviewSteps } from './review-step.js';
+import type { ReviewStore } from './review-store.js';
 import { TtlCache } from './ttl-cache.js';
 
 const DOCUMENT = NODE_TYPE.document;
@@ -48,13 +49,15 @@ export class DocumentService {
   readonly #userNames = new TtlCache<string>(10 * 60_000, 10_000);
   readonly #steps: TtlCache<string | null>;
   readonly #isWorkspace: TtlCache<boolean>;
-  /** Current review steps of in-review items (shared with the workspace service; stores added by reviews). */
+  /** Current review steps of in-review items (shared with the workspace service). */
   readonly reviewSteps: ReviewSteps;
 
   constructor(
     private readonly config: BffConfig,
     private readonly xecm: XecmClient,
     private readonly limit: Limiter,
+    /** Where reviews started through the BFF are recorded: their process ids give `approval.step`. */
+    reviews: ReviewStore,
   ) {
     const ttl = config.cache.documentsTtlSeconds * 1000;
     this.#structures = new TtlCache(ttl);
@@ -62,7 +65,7 @@ export class DocumentService {
     this.#categories = new TtlCache(ttl, 20_000);
     this.#steps = new TtlCache(ttl, 5000);
     this.#isWorkspace = new TtlCache(ttl, 5000);
-    this.reviewSteps = new ReviewSteps(xecm);
+    this.reviewSteps = new ReviewSteps(xecm, reviews);
   }
 
   async count(user: string, workspaceId: string, signal?: AbortSignal): Promise<number> {

@@ -10,10 +10,7 @@ export class ReviewReader {
   constructor(
     private readonly ctx: BffContext,
     private readonly store: ReviewStore,
-  ) {
-    // Summaries show the current step of reviews recorded in this store (src/bff/services/review-step.ts).
-    ctx.documents.reviewSteps.addStore(store);
-  }
+  ) {}
 
   /** `GET /v1/reviews/:id`: 404 when the process does not exist, the user may not see it, or has no item. */
   async review(user: string, id: string, signal?: AbortSignal): Promise<Review> {

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { Review, ReviewTarget } from '../../contract/index.js';
 import type { BffContext } from '../context.js';
 import { ProblemError } from '../http/problem.js';
-import { ReviewService, type ReviewStore } from './reviews.js';
+import { ReviewService } from './reviews.js';
 
 const FIELD = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be a field name of the event data');
 
@@ -85,9 +85,8 @@ export class ReviewRules {
   constructor(
     private readonly config: ReviewRulesConfig,
     private readonly ctx: BffContext,
-    private readonly store: ReviewStore,
   ) {
-    this.#reviews = new ReviewService(ctx, store);
+    this.#reviews = new ReviewService(ctx);
   }
 
   async handle(
@@ -101,7 +100,7 @@ export class ReviewRules {
       const once = scalar(event.data[rule.onceField]);
       if (once === undefined) continue;
       const onceKey = `rule:${index}:${system}:${once}`;
-      if (this.store.getIdempotency(onceKey, RULE_USER)) {
+      if (this.ctx.reviewStore.getIdempotency(onceKey, RULE_USER)) {
         outcomes.push({ rule: index, action: 'already-fired' });
         continue;
       }
@@ -120,7 +119,7 @@ export class ReviewRules {
         outcome = { rule: index, action: 'review-running' };
       }
       // Marked only once xECM has a review running: a failed start is retried with the next delivery.
-      this.store.putIdempotency(onceKey, RULE_USER, {
+      this.ctx.reviewStore.putIdempotency(onceKey, RULE_USER, {
         requestHash: '',
         status: 200,
         body: JSON.stringify({ reviewId: outcome.review?.id ?? null }),

@@ -9,26 +9,18 @@ import { targetProcess, type ReviewStore } from './review-store.js';
  * of this item" query, so a review started inside xECM shows no step.
  */
 export class ReviewSteps {
-  readonly #stores = new Set<ReviewStore>();
+  constructor(
+    private readonly xecm: XecmClient,
+    private readonly store: ReviewStore,
+  ) {}
 
-  constructor(private readonly xecm: XecmClient) {}
-
-  /** Called by the review services with the store they record started reviews in. */
-  addStore(store: ReviewStore): void {
-    this.#stores.add(store);
-  }
-
-  /** The process last started through the BFF on `target`, if any store knows one. */
+  /** The process last started through the BFF on `target`, if the store knows one. */
   processOf(target: ReviewTarget): string | undefined {
-    for (const store of this.#stores) {
-      try {
-        const id = targetProcess(store, target);
-        if (id) return id;
-      } catch {
-        // store unavailable: no step rather than no summary
-      }
+    try {
+      return targetProcess(this.store, target);
+    } catch {
+      return undefined; // store unavailable: no step rather than no summary
     }
-    return undefined;
   }
 
   /**

@@ -56,3 +56,13 @@ export function knownTargetKind(
   }
   return undefined;
 }
+
+/** Whether the host's shared store (`deps.store`, typed unknown there) can record reviews. */
+export function isReviewStore(value: unknown): value is ReviewStore {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ReviewStore).getIdempotency === 'function' &&
+    typeof (value as ReviewStore).putIdempotency === 'function'
+  );
+}

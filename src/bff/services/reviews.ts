@@ -3,7 +3,6 @@ import type { BffContext } from '../context.js';
 import { ProblemError } from '../http/problem.js';
 import { ReviewReader } from './review-read.js';
 import { ReviewStarter } from './review-start.js';
-import type { ReviewStore } from './review-store.js';
 
 export { MemoryReviewStore, type ReviewStore } from './review-store.js';
 
@@ -12,9 +11,9 @@ export class ReviewService {
   readonly #reader: ReviewReader;
   readonly #starter: ReviewStarter;
 
-  constructor(ctx: BffContext, store: ReviewStore) {
-    this.#reader = new ReviewReader(ctx, store);
-    this.#starter = new ReviewStarter(ctx, store, this.#reader);
+  constructor(ctx: BffContext) {
+    this.#reader = new ReviewReader(ctx, ctx.reviewStore);
+    this.#starter = new ReviewStarter(ctx, ctx.reviewStore, this.#reader);
   }
 
   async options(user: string, target: ReviewTarget, signal?: AbortSignal): Promise<ReviewOptions> {

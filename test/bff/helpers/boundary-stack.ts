@@ -132,7 +132,6 @@ export async function startBoundaryStack(): Promise<BoundaryStack> {
       lobHookRoutes({
         secrets: [secrets.lobHook],
         provisioning,
-        store,
         rules: demoReviewRules(config.reviews.workflows.map((w) => w.key)),
       }),
     ],
