@@ -148,6 +148,9 @@ describe('demo pages: accessibility in Chromium', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // Playwright turns on file-chooser interception when the first listener appears, asynchronously:
+    // a listener added in the same tick as a key press loses the race and the chooser never reports.
+    page.on('filechooser', () => undefined);
     await page.goto(`${stack.demo.url}/`);
     await Promise.all([page.waitForEvent('load'), page.click('button[data-user="max.sales"]')]);
     await page.locator('button[data-user="max.sales"][aria-pressed="true"]').waitFor(WAIT);
