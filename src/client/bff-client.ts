@@ -270,9 +270,9 @@ export class BffClient implements LiveEventsHost {
     this.cache.clear();
   }
 
-  /** The current token from the `tokenProvider` (undefined without one). */
-  token(): Promise<string | undefined> {
-    return this.#token(false);
+  /** The current token from the `tokenProvider` (undefined without one); `{ expired: true }` asks for a new one. */
+  token(request?: { expired: boolean }): Promise<string | undefined> {
+    return this.#token(request?.expired ?? false);
   }
 
   async #token(expired: boolean): Promise<string | undefined> {

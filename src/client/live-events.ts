@@ -20,8 +20,11 @@ export interface LiveEvents {
 export interface LiveEventsHost {
   /** The BFF base URL without a trailing slash, e.g. `/bff` or `https://bff.example.com`. */
   readonly baseUrl: string;
-  /** The current BFF token from the host's `tokenProvider` (undefined: cookie session or anonymous). */
-  token(): Promise<string | undefined>;
+  /**
+   * The current BFF token from the host's `tokenProvider` (undefined: cookie session or anonymous);
+   * `{ expired: true }` after a 401 asks the provider for a new one.
+   */
+  token(request?: { expired: boolean }): Promise<string | undefined>;
   /** Mark a cache key stale and make its subscribers reload. */
   invalidate(key: string): void;
 }

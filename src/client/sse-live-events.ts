@@ -48,6 +48,11 @@ class SseLiveEvents implements LiveEvents {
   /** A `Retry-After` to honour on the next reconnect. */
   #floorMs = 0;
   #authRetried = false;
+  /**
+   * The stream answered 401 and the token provider has no token (anonymous page, signed out): every
+   * reconnect would be refused the same way, so none is made until a token appears or a topic is watched anew.
+   */
+  #authPaused = false;
   #closed = false;
 
   constructor(host: LiveEventsHost, options: SseLiveEventsOptions) {
@@ -57,6 +62,9 @@ class SseLiveEvents implements LiveEvents {
 
   watch(topic: Topic): () => void {
     if (!isTopic(topic)) return () => undefined;
+    // A new subscriber may come after a sign-in: worth one more try.
+    this.#authPaused = false;
+    this.#authRetried = false;
     // A new subscriber asks again: the workspace may exist or be visible by now.
     this.#notCarried.delete(topic);
     this.#topics.set(topic, (this.#topics.get(topic) ?? 0) + 1);
@@ -118,8 +126,9 @@ class SseLiveEvents implements LiveEvents {
     this.#abort?.abort();
     this.#abort = undefined;
     this.#running = '';
-    // Paused while nothing is watched; a refused set waits for the topics to change.
+    // Paused while nothing is watched; a refused set waits for the topics to change, a 401 for a token.
     if (!key || this.#refused.has(key)) return;
+    if (this.#authPaused) return this.#awaitToken();
     const abort = new AbortController();
     this.#abort = abort;
     this.#running = key;
@@ -139,7 +148,10 @@ class SseLiveEvents implements LiveEvents {
 
   /** Resolves true to reconnect at once, false to back off, undefined to stop. */
   async #run(key: string, signal: AbortSignal): Promise<boolean | undefined> {
-    const token = await this.#host.token();
+    // After a 401 the provider is asked for a new token; none means nobody is signed in.
+    const expired = this.#authRetried;
+    const token = await this.#host.token(expired ? { expired } : undefined);
+    if (expired && !token) return this.#pauseForAuth();
     const headers: Record<string, string> = { Accept: 'text/event-stream' };
     if (token) headers['Authorization'] = `Bearer ${token}`;
     if (this.#lastEventId) headers['Last-Event-ID'] = this.#lastEventId;
@@ -153,6 +165,7 @@ class SseLiveEvents implements LiveEvents {
       this.#authRetried = true;
       return true;
     }
+    if (response.status === 401 && !token) return this.#pauseForAuth();
     if (REFUSED.includes(response.status)) {
       this.#refused.add(key);
       if ('litIssuedWarnings' in globalThis) {
@@ -168,6 +181,33 @@ class SseLiveEvents implements LiveEvents {
     this.#failures = 0;
     await this.#read(response.body, signal);
     return false;
+  }
+
+  #pauseForAuth(): undefined {
+    this.#authPaused = true;
+    this.#running = '';
+    this.#awaitToken();
+    return undefined;
+  }
+
+  /** While paused for want of a token, looks (locally, no request) for one now and then. */
+  #awaitToken(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#host.token().then(
+        (token) => {
+          if (this.#closed || !this.#authPaused) return;
+          if (!token) return this.#awaitToken();
+          this.#authPaused = false;
+          this.#authRetried = false;
+          this.#failures = 0;
+          this.#connect();
+        },
+        () => {
+          if (!this.#closed && this.#authPaused) this.#awaitToken();
+        },
+      );
+    }, this.#options.maxRetryMs ?? 30_000);
   }
 
   async #read(body: ReadableStream<Uint8Array>, signal: AbortSignal): Promise<void> {

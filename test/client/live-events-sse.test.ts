@@ -1,7 +1,7 @@
 // sseLiveEvents against msw streaming responses (a real fetch through the service worker).
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
-import { sseLiveEvents } from '../../src/client/index.js';
-import { useHandlers } from '../mocks/server-setup.js';
+import { sseLiveEvents, type LiveEventsHost } from '../../src/client/index.js';
+import { MOCK_BFF_BASE, useHandlers } from '../mocks/server-setup.js';
 import {
   domainEvent,
   eventsHandler,
@@ -130,6 +130,54 @@ describe('sseLiveEvents', () => {
     expect(opened[1]!.headers.get('authorization')).to.equal('Bearer new');
     opened[1]!.send(sse(1, domainEvent({ workspaceId: undefined })));
     await waitUntil(() => invalidated.length === 1);
+  });
+
+  it('stops reconnecting after a 401 without a token (anonymous page) until a topic is watched anew', async () => {
+    useHandlers(eventsHandler((r) => (r.headers.get('authorization') ? undefined : 401)));
+    const asked: (boolean | undefined)[] = [];
+    const host: LiveEventsHost = {
+      baseUrl: MOCK_BFF_BASE,
+      token: async (request) => void asked.push(request?.expired),
+      invalidate: () => undefined,
+    };
+    const live = sseLiveEvents({ minRetryMs: 1, maxRetryMs: 5 })(host);
+    cleanup = () => live.close();
+    live.watch('workspace:7001');
+    await opens(1);
+    await aTimeout(200);
+    expect(opened).to.have.length(1);
+    // It asked for a new token once; the quiet checks after that are plain reads of the provider.
+    expect(asked.slice(0, 2)).to.deep.equal([undefined, true]);
+    live.watch('document:8001');
+    await opens(2);
+    await aTimeout(100);
+    expect(opened).to.have.length(2);
+  });
+
+  it('after a 401 and no new token (signed out) waits, then reconnects when a token appears', async () => {
+    useHandlers(eventsHandler((r) => (r.headers.get('authorization') === 'Bearer fresh' ? undefined : 401)));
+    // The first token is refused; then the user is signed out until `token` is set.
+    let first = true;
+    let token: string | undefined;
+    const host: LiveEventsHost = {
+      baseUrl: MOCK_BFF_BASE,
+      token: async (request) => {
+        if (first) return ((first = false), 'old');
+        return request?.expired ? undefined : token;
+      },
+      invalidate: () => undefined,
+    };
+    const live = sseLiveEvents({ minRetryMs: 1, maxRetryMs: 20 })(host);
+    cleanup = () => live.close();
+    live.watch('workspace:7001');
+    await opens(1);
+    await aTimeout(200);
+    expect(opened).to.have.length(1);
+    token = 'fresh';
+    await opens(2);
+    expect(opened[1]!.headers.get('authorization')).to.equal('Bearer fresh');
+    await aTimeout(100);
+    expect(opened).to.have.length(2);
   });
 
   it('stops retrying a refused topic set (403) until the topics change', async () => {
