@@ -157,13 +157,12 @@ describe('sseLiveEvents', () => {
   it('after a 401 and no new token (signed out) waits, then reconnects when a token appears', async () => {
     useHandlers(eventsHandler((r) => (r.headers.get('authorization') === 'Bearer fresh' ? undefined : 401)));
     // The first token is refused; then the user is signed out until `token` is set.
-    let first = true;
-    let token: string | undefined;
+    const provider = { calls: 0, token: undefined as string | undefined };
     const host: LiveEventsHost = {
       baseUrl: MOCK_BFF_BASE,
       token: async (request) => {
-        if (first) return ((first = false), 'old');
-        return request?.expired ? undefined : token;
+        if (provider.calls++ === 0) return 'old';
+        return request?.expired ? undefined : provider.token;
       },
       invalidate: () => undefined,
     };
@@ -173,7 +172,7 @@ describe('sseLiveEvents', () => {
     await opens(1);
     await aTimeout(200);
     expect(opened).to.have.length(1);
-    token = 'fresh';
+    provider.token = 'fresh';
     await opens(2);
     expect(opened[1]!.headers.get('authorization')).to.equal('Bearer fresh');
     await aTimeout(100);
