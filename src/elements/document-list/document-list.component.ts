@@ -23,7 +23,7 @@ import { errorView, footerView, headerView, loadErrorText, toolbarView } from '.
 import { renderDocumentRow, renderSkeletonRows, type RowContext } from './document-row.js';
 import { FileDropController } from './file-drop-controller.js';
 import { GridFocusController } from './grid-focus-controller.js';
-import { DocumentPages, firstPage, type PagesTarget } from './document-pages.js';
+import { DocumentPages, firstPage, portalDocumentsKey, type PagesTarget } from './document-pages.js';
 import { RowsController } from './rows-controller.js';
 import { LazyUploads } from './lazy-uploads.js';
 import type { DocumentListAttributes } from './document-list.warnings.js';
@@ -137,12 +137,17 @@ export class XecmDocumentList extends XecmDataElement {
     super();
     new FileDropController(this, { enabled: () => !this.readOnly, drop: (files) => this.upload(files) });
     // The workspace key fires on writes and live events; the page key fires when a stale-while-revalidate
-    // refresh lands, so the rows switch from the stale page to the fresh one.
+    // refresh lands, so the rows switch from the stale page to the fresh one. A portal list watches only its
+    // page: the topic `workspace:<id>` would open the signed-in live-events stream, which an anonymous
+    // portal page cannot use (401, retried forever).
     this.watch(
-      () =>
-        this.workspaceId
-          ? [workspaceKey(this.workspaceId), documentsKey(this.workspaceId, firstPage(this.target))]
-          : [],
+      () => {
+        if (!this.workspaceId) return [];
+        const page = firstPage(this.target);
+        return this.readOnly
+          ? [portalDocumentsKey(this.workspaceId, page)]
+          : [workspaceKey(this.workspaceId), documentsKey(this.workspaceId, page)];
+      },
       () => this.pages.rerun(),
     );
   }
@@ -360,7 +365,8 @@ export class XecmDocumentList extends XecmDataElement {
     if (!client) return;
     this.notice = undefined;
     try {
-      await deliverDocument(client, doc, action);
+      // Portal rows carry signed, token-free links; the signed-in content route would answer 401 there.
+      await deliverDocument(client, doc, action, { portal: this.readOnly });
     } catch (error) {
       const detail = errorDetail(error);
       this.notice = this.t.openFailed;

@@ -8,6 +8,7 @@ import {
   type DocumentQuery,
 } from '../../contract/index.js';
 import type { BffClient } from '../../client/index.js';
+import { documentQueryString, workspaceKey } from '../../client/keys.js';
 import { errorDetail } from '../base/error-detail.js';
 import type { XecmErrorDetail } from '../events/xecm-error-event.js';
 
@@ -32,6 +33,14 @@ export function firstPage(t: Pick<PagesTarget, 'sort' | 'filter' | 'pageSize'>):
   return t.filter
     ? { page: 1, pageSize: t.pageSize, sort: t.sort, q: t.filter }
     : { page: 1, pageSize: t.pageSize, sort: t.sort };
+}
+
+/**
+ * Cache key of a portal page, as `BffClient.listPortalDocuments` stores it. Not a live topic (it has a
+ * path below the workspace), so watching it subscribes to nothing on the server.
+ */
+export function portalDocumentsKey(workspaceId: string, query: DocumentQuery): string {
+  return `${workspaceKey(workspaceId)}/portal-documents?${documentQueryString(query)}`;
 }
 
 /**

@@ -1,0 +1,95 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { BffClient, type LiveEventsFactory } from '../../src/client/index.js';
+import type { XecmDocumentList } from '../../src/elements/document-list/document-list.component.js';
+import '../../src/elements/document-list/document-list.js';
+import { createDocumentMock, sampleDocument } from '../mocks/document-handlers.js';
+import { useHandlers } from '../mocks/server-setup.js';
+import { part, rows } from './document-list.helpers.js';
+
+// Portal rows carry signed, token-free links (as the BFF's /portal/v1 listing mints them).
+function portalDocuments() {
+  return [0, 1, 2].map((i) => {
+    const id = String(60_000 + i);
+    const openUrl = `${location.origin}/bff/portal/v1/content/${id}?v=1&exp=1800000000&w=7001&sig=sig${i}`;
+    return sampleDocument(i, {
+      id,
+      approval: { state: 'approved' },
+      openUrl,
+      downloadUrl: `${openUrl}&download=1`,
+    });
+  });
+}
+
+interface Followed {
+  href: string;
+  target: string;
+  download: string;
+}
+
+/** Links the list clicks to hand content to the browser, caught before the browser follows them. */
+function catchLinks(): { followed: Followed[]; stop(): void } {
+  const followed: Followed[] = [];
+  const listener = (e: MouseEvent) => {
+    if (!(e.target instanceof HTMLAnchorElement)) return;
+    e.preventDefault();
+    followed.push({ href: e.target.href, target: e.target.target, download: e.target.download });
+  };
+  window.addEventListener('click', listener, true);
+  return { followed, stop: () => window.removeEventListener('click', listener, true) };
+}
+
+async function mountPortal(client: BffClient, source = 'portal'): Promise<XecmDocumentList> {
+  const el = await fixture<XecmDocumentList>(
+    html`<xecm-document-list workspace-id="7001" source=${source} .client=${client}></xecm-document-list>`,
+  );
+  await waitUntil(() => rows(el).length > 0, 'the list never loaded', { timeout: 4000 });
+  await el.updateComplete;
+  return el;
+}
+
+describe('<xecm-document-list source="portal">', () => {
+  it('opens and downloads through the signed links of the portal listing, never the signed-in content route', async () => {
+    const mock = createDocumentMock({ documents: portalDocuments() });
+    useHandlers(...mock.handlers);
+    // The anonymous portal page has no token.
+    const el = await mountPortal(new BffClient({ baseUrl: '/bff' }));
+    expect(mock.count('/portal/v1/workspaces/7001/documents')).to.be.greaterThan(0);
+    const errors: string[] = [];
+    el.addEventListener('xecm-error', (e) => errors.push(e.detail.code));
+    const links = catchLinks();
+    try {
+      const [first] = rows(el);
+      first!.querySelector<HTMLButtonElement>('[part~="name"]')!.click();
+      await waitUntil(() => links.followed.length === 1, 'open followed no link');
+      first!.querySelector<HTMLButtonElement>('[part~="download"]')!.click();
+      await waitUntil(() => links.followed.length === 2, 'download followed no link');
+    } finally {
+      links.stop();
+    }
+    const docs = portalDocuments().sort((a, b) => a.name.localeCompare(b.name));
+    expect(links.followed[0]).to.deep.equal({ href: docs[0]!.openUrl, target: '_blank', download: '' });
+    expect(links.followed[1]).to.deep.include({ href: docs[0]!.downloadUrl, download: docs[0]!.name });
+    expect(mock.count('/v1/documents/')).to.equal(0);
+    expect(errors).to.deep.equal([]);
+    expect(part(el, 'error')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('does not watch live topics (the anonymous page cannot open the signed-in event stream)', async () => {
+    useHandlers(...createDocumentMock({ documents: portalDocuments() }).handlers);
+    const watched: string[] = [];
+    const liveEvents: LiveEventsFactory = () => ({
+      watch: (topic) => {
+        watched.push(topic);
+        return () => undefined;
+      },
+      close: () => undefined,
+    });
+    const portal = await mountPortal(new BffClient({ baseUrl: '/bff', liveEvents }));
+    expect(rows(portal)).to.have.length(3);
+    expect(watched).to.deep.equal([]);
+    // The same probe sees the signed-in list subscribe, so the empty list above means something.
+    await mountPortal(new BffClient({ baseUrl: '/bff', tokenProvider: () => 't', liveEvents }), 'bff');
+    expect(watched).to.deep.equal(['workspace:7001']);
+  });
+});
