@@ -187,4 +187,65 @@ describe('<xecm-document-list> keyboard', () => {
     expect(position(el)).to.deep.equal({ row: 0, col: 0 });
     expect(grid(el).querySelectorAll('[tabindex="0"]')).to.have.length(1);
   });
+
+  it('moves focus to the first new row when "Load more" brings the last page and goes away', async () => {
+    useHandlers(...createDocumentMock({ documents: sampleDocuments(33) }).handlers);
+    const el = await fixture<XecmDocumentList>(
+      html`<xecm-document-list
+        workspace-id="7001"
+        page-size="20"
+        .client=${makeClient()}
+      ></xecm-document-list>`,
+    );
+    await waitUntil(() => rows(el).length === 20, 'page 1 never rendered', { timeout: 4000 });
+    const loadMore = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="load-more"]')!;
+    loadMore.focus();
+    await press(el, 'Enter');
+    await waitUntil(() => rows(el).length === 33, 'page 2 never rendered', { timeout: 4000 });
+    await waitUntil(() => focused(el) !== null, `focus fell to ${document.activeElement?.tagName}`);
+    expect(el.shadowRoot!.querySelector('[part~="load-more"]')).to.equal(null);
+    expect(position(el)).to.deep.equal({ row: 20, col: 0 });
+    expect(focused(el)!.getAttribute('part')).to.contain('name');
+    // The roving tab stop moved with it: Tab leaves and Shift+Tab comes back to the same row.
+    expect(grid(el).querySelectorAll('[tabindex="0"]')).to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps focus on "Load more" while more pages remain', async () => {
+    useHandlers(...createDocumentMock({ documents: sampleDocuments(50) }).handlers);
+    const el = await fixture<XecmDocumentList>(
+      html`<xecm-document-list
+        workspace-id="7001"
+        page-size="20"
+        .client=${makeClient()}
+      ></xecm-document-list>`,
+    );
+    await waitUntil(() => rows(el).length === 20, 'page 1 never rendered', { timeout: 4000 });
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="load-more"]')!.focus();
+    await press(el, 'Enter');
+    await waitUntil(() => rows(el).length === 40, 'page 2 never rendered', { timeout: 4000 });
+    await el.updateComplete;
+    expect(focused(el)!.getAttribute('part')).to.equal('load-more');
+  });
+
+  it('has no extra tab stop on the scrolling row group', async () => {
+    useHandlers(...createDocumentMock({ documents: sampleDocuments(33) }).handlers);
+    const el = await fixture<XecmDocumentList>(
+      html`<xecm-document-list
+        workspace-id="7001"
+        page-size="20"
+        .client=${makeClient()}
+      ></xecm-document-list>`,
+    );
+    await waitUntil(() => rows(el).length === 20, 'page 1 never rendered', { timeout: 4000 });
+    const body = el.shadowRoot!.querySelector<HTMLElement>('[part~="body"]')!;
+    expect(body.scrollHeight).to.be.greaterThan(body.clientHeight); // it scrolls, so Chromium would stop on it
+    grid(el).querySelector<HTMLElement>('[tabindex="0"]')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)!.getAttribute('part')).to.equal('load-more');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(focused(el)!.closest('[role="columnheader"]')).to.not.equal(null);
+  });
 });

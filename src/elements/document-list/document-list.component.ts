@@ -321,8 +321,25 @@ export class XecmDocumentList extends XecmDataElement {
       hasMore: this.pages.hasMore,
       more: more.state,
       moreError: more.state === 'error' ? this.errorText(more.code ?? 'internal') : undefined,
-      loadMore: () => void this.loadMore(),
+      loadMore: () => void this.loadMoreFromButton(),
     };
+  }
+
+  /**
+   * "Load more" from its button. The last page removes the button, and focus would fall to <body>
+   * (WCAG 2.4.3): it goes to the first row that page added instead, or to the row group when that row
+   * cannot be rendered. Focus the user moved elsewhere meanwhile is left alone.
+   */
+  private async loadMoreFromButton(): Promise<void> {
+    const firstNew = this.pages.rows.length;
+    await this.loadMore();
+    await this.updateComplete;
+    const root = this.renderRoot as ShadowRoot;
+    if (root.querySelector('[part~="load-more"]')) return;
+    const lost = !root.activeElement && (!document.activeElement || document.activeElement === document.body);
+    if (!lost || this.pages.rows.length === 0) return;
+    const row = Math.min(firstNew, this.pages.rows.length - 1);
+    if (!(await this.grid.focusCell(row, 0))) this.rowGroup.body()?.focus();
   }
 
   private get rowContext(): RowContext {

@@ -111,14 +111,24 @@ export class GridFocusController implements ReactiveController {
     return cell?.querySelector<HTMLElement>('button') ?? cell;
   }
 
-  private async focus(pos: GridPosition): Promise<void> {
+  /**
+   * Moves the tab stop to `row`, `col` and focuses it (revealing a virtualized row first). Resolves
+   * false when the cell could not be rendered.
+   */
+  focusCell(row: number, col: number): Promise<boolean> {
+    return this.focus({ row, col });
+  }
+
+  private async focus(pos: GridPosition): Promise<boolean> {
     this.set(pos);
     await this.host.updateComplete;
     if (pos.row >= 0 && !this.target(pos)) {
       await this.options.reveal(pos.row);
       await this.host.updateComplete;
     }
-    this.target(pos)?.focus();
+    const target = this.target(pos);
+    target?.focus();
+    return Boolean(target);
   }
 }
 

@@ -71,11 +71,13 @@ export class RowsController<T> implements ReactiveController {
       this.restoreScroll = true;
     }
     // Two templates on purpose: the virtualizer styles its scroller inline, a plain group starts clean.
+    // tabindex=-1: Chromium makes a scrolling container a tab stop of its own (unnamed, and a second one
+    // next to the grid's roving tabindex); the arrow keys already scroll it through the focused cell.
     return module
-      ? html`<div role="rowgroup" part="body" @scroll=${this.onScroll}>
+      ? html`<div role="rowgroup" part="body" tabindex="-1" @scroll=${this.onScroll}>
           ${module.virtualRows(items, this.options.key, this.options.render)}
         </div>`
-      : html`<div role="rowgroup" part="body" class="plain" @scroll=${this.onScroll}>
+      : html`<div role="rowgroup" part="body" class="plain" tabindex="-1" @scroll=${this.onScroll}>
           ${items.map((item, i) => this.options.render(item, i))}
         </div>`;
   }
