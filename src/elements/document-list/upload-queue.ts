@@ -27,6 +27,8 @@ export class UploadQueue implements ReactiveController {
   entries: UploadEntry[] = [];
   private nextId = 1;
   private readonly controllers = new Map<number, AbortController>();
+  /** How each sent file was sent, so a failed one can be sent again; refused files have none. */
+  private readonly senders = new Map<number, UploadFn>();
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -53,24 +55,47 @@ export class UploadQueue implements ReactiveController {
   }
 
   /** Starts an upload; the promise settles with the final entry and never rejects. */
-  async start(file: File, send: UploadFn): Promise<UploadEntry> {
+  start(file: File, send: UploadFn): Promise<UploadEntry> {
     const entry: UploadEntry = { id: this.nextId++, file, loaded: 0, total: file.size, status: 'uploading' };
-    const controller = new AbortController();
-    this.controllers.set(entry.id, controller);
+    this.senders.set(entry.id, send);
     this.entries = [...this.entries, entry];
     this.host.requestUpdate();
+    return this.run(entry.id);
+  }
+
+  /** Whether a failed entry can be sent again (it was sent once; refused-before-sending files cannot). */
+  canRetry(id: number): boolean {
+    const entry = this.find(id);
+    return entry?.status === 'error' && this.senders.has(id) && !this.controllers.has(id);
+  }
+
+  /**
+   * Sends a failed entry's file again, in place (same row, same id). Resolves like {@link start};
+   * `undefined` when the entry cannot be retried.
+   */
+  retry(id: number): Promise<UploadEntry> | undefined {
+    if (!this.canRetry(id)) return undefined;
+    this.patch(id, { status: 'uploading', loaded: 0, errorCode: undefined });
+    return this.run(id);
+  }
+
+  private async run(id: number): Promise<UploadEntry> {
+    const entry = this.find(id)!;
+    const send = this.senders.get(id)!;
+    const controller = new AbortController();
+    this.controllers.set(id, controller);
     try {
-      await send(file, controller.signal, (loaded, total) => {
-        this.patch(entry.id, { loaded, total: total || entry.total });
+      await send(entry.file, controller.signal, (loaded, total) => {
+        this.patch(id, { loaded, total: total || entry.total });
       });
-      this.patch(entry.id, { status: 'done', loaded: entry.total });
+      this.patch(id, { status: 'done', loaded: entry.total });
     } catch (error) {
-      if (controller.signal.aborted) this.patch(entry.id, { status: 'canceled' });
-      else this.patch(entry.id, { status: 'error', errorCode: codeOf(error) });
+      if (controller.signal.aborted) this.patch(id, { status: 'canceled' });
+      else this.patch(id, { status: 'error', errorCode: codeOf(error) });
     } finally {
-      this.controllers.delete(entry.id);
+      this.controllers.delete(id);
     }
-    return this.find(entry.id) ?? entry;
+    return this.find(id) ?? entry;
   }
 
   cancel(id: number): void {
@@ -79,6 +104,7 @@ export class UploadQueue implements ReactiveController {
 
   dismiss(id: number): void {
     this.cancel(id);
+    this.senders.delete(id);
     this.entries = this.entries.filter((e) => e.id !== id);
     this.host.requestUpdate();
   }

@@ -19,6 +19,11 @@ export const uploadStyles = css`
     white-space: nowrap;
     text-overflow: ellipsis;
   }
+  [part~='upload'] .actions {
+    display: inline-flex;
+    gap: 0.25rem;
+    align-items: center;
+  }
   [part~='upload'] .msg {
     grid-column: 1 / -1;
     font-size: 0.875em;

@@ -43,6 +43,20 @@ export const documentList: typeof en = {
   typeRejected: 'Der Server nimmt diesen Dateityp nicht an.',
   uploadForbidden: 'Sie dürfen diesem Arbeitsbereich keine Dokumente hinzufügen.',
   uploadFailed: 'Das Hochladen ist fehlgeschlagen.',
+  uploadBadName:
+    'Der Dateiname wird nicht akzeptiert: Er braucht 1 bis 248 Zeichen, keinen Ordnerpfad und keine Steuerzeichen für die Schreibrichtung.',
+  nameEmpty: 'Die Datei braucht einen Namen.',
+  nameTooLong: (max) => `Der Dateiname ist zu lang: höchstens ${max} Zeichen.`,
+  nameDirection:
+    'Der Dateiname enthält unsichtbare Steuerzeichen für die Schreibrichtung, die den Dateityp verschleiern können. Benennen Sie die Datei um.',
+  uploadSignedOut:
+    'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an und versuchen Sie es dann noch einmal.',
+  uploadNoWorkspace: 'Diesen Workspace gibt es nicht mehr.',
+  uploadOffline:
+    'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es später erneut.',
+  uploadTryLater: 'Extended ECM ist gerade nicht verfügbar. Versuchen Sie es später erneut.',
+  retry: 'Erneut versuchen',
+  retryUpload: (name) => `Hochladen von ${name} erneut versuchen`,
   cancel: 'Abbrechen',
   close: 'Ausblenden',
   openFailed: 'Das Dokument konnte nicht geöffnet werden.',

@@ -42,6 +42,18 @@ export const documentList = {
   typeRejected: 'The server does not accept this file type.',
   uploadForbidden: 'You may not add documents to this workspace.',
   uploadFailed: 'The upload failed.',
+  uploadBadName:
+    'The file name is not accepted: it needs 1 to 248 characters, no folder path and no text-direction control characters.',
+  nameEmpty: 'The file needs a name.',
+  nameTooLong: (max: number) => `The file name is too long: at most ${max} characters.`,
+  nameDirection:
+    'The file name contains hidden text-direction characters that can disguise its type. Rename the file.',
+  uploadSignedOut: 'Your session has expired. Sign in again, then retry.',
+  uploadNoWorkspace: 'This workspace no longer exists.',
+  uploadOffline: 'The server could not be reached. Check your connection and try again later.',
+  uploadTryLater: 'Extended ECM is not available right now. Try again later.',
+  retry: 'Retry',
+  retryUpload: (name: string) => `Retry upload of ${name}`,
   cancel: 'Cancel',
   close: 'Dismiss',
   openFailed: 'The document could not be opened.',

@@ -43,6 +43,19 @@ export const documentList: typeof en = {
   typeRejected: 'El servidor no acepta este tipo de archivo.',
   uploadForbidden: 'No puede añadir documentos a este espacio de trabajo.',
   uploadFailed: 'La subida falló.',
+  uploadBadName:
+    'No se acepta el nombre del archivo: necesita de 1 a 248 caracteres, sin ruta de carpeta ni caracteres de control de dirección del texto.',
+  nameEmpty: 'El archivo necesita un nombre.',
+  nameTooLong: (max) => `El nombre del archivo es demasiado largo: como máximo ${max} caracteres.`,
+  nameDirection:
+    'El nombre del archivo contiene caracteres invisibles de control de dirección del texto que pueden ocultar su tipo. Cambie el nombre del archivo.',
+  uploadSignedOut: 'Su sesión ha caducado. Vuelva a iniciar sesión y reintente.',
+  uploadNoWorkspace: 'Este espacio de trabajo ya no existe.',
+  uploadOffline:
+    'No se pudo contactar con el servidor. Compruebe su conexión e inténtelo de nuevo más tarde.',
+  uploadTryLater: 'Extended ECM no está disponible en este momento. Inténtelo de nuevo más tarde.',
+  retry: 'Reintentar',
+  retryUpload: (name) => `Reintentar la subida de ${name}`,
   cancel: 'Cancelar',
   close: 'Descartar',
   openFailed: 'No se pudo abrir el documento.',

@@ -43,6 +43,18 @@ export const documentList: typeof en = {
   typeRejected: 'Le serveur n’accepte pas ce type de fichier.',
   uploadForbidden: 'Vous ne pouvez pas ajouter de documents à cet espace de travail.',
   uploadFailed: 'Le téléversement a échoué.',
+  uploadBadName:
+    'Ce nom de fichier est refusé : il doit compter de 1 à 248 caractères, sans chemin de dossier ni caractères de contrôle du sens d’écriture.',
+  nameEmpty: 'Le fichier doit avoir un nom.',
+  nameTooLong: (max) => `Le nom du fichier est trop long : ${max} caractères au maximum.`,
+  nameDirection:
+    'Le nom du fichier contient des caractères invisibles de contrôle du sens d’écriture qui peuvent masquer son type. Renommez le fichier.',
+  uploadSignedOut: 'Votre session a expiré. Reconnectez-vous, puis réessayez.',
+  uploadNoWorkspace: 'Cet espace de travail n’existe plus.',
+  uploadOffline: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez plus tard.',
+  uploadTryLater: 'Extended ECM n’est pas disponible pour le moment. Réessayez plus tard.',
+  retry: 'Réessayer',
+  retryUpload: (name) => `Réessayer le téléversement de ${name}`,
   cancel: 'Annuler',
   close: 'Masquer',
   openFailed: 'Impossible d’ouvrir le document.',

@@ -43,6 +43,18 @@ export const documentList: typeof en = {
   typeRejected: 'サーバーはこのファイル形式を受け付けません。',
   uploadForbidden: 'このワークスペースにドキュメントを追加する権限がありません。',
   uploadFailed: 'アップロードに失敗しました。',
+  uploadBadName:
+    'このファイル名は使用できません。1～248 文字で、フォルダーのパスや文字方向の制御文字を含めないでください。',
+  nameEmpty: 'ファイルに名前が必要です。',
+  nameTooLong: (max) => `ファイル名が長すぎます（最大 ${max} 文字）。`,
+  nameDirection:
+    'ファイル名に、種類を偽装できる見えない文字方向の制御文字が含まれています。ファイル名を変更してください。',
+  uploadSignedOut: 'セッションの有効期限が切れました。もう一度サインインしてから再試行してください。',
+  uploadNoWorkspace: 'このワークスペースはもう存在しません。',
+  uploadOffline: 'サーバーに接続できません。接続を確認して、後でもう一度お試しください。',
+  uploadTryLater: 'Extended ECM は現在利用できません。後でもう一度お試しください。',
+  retry: '再試行',
+  retryUpload: (name) => `${name} のアップロードを再試行`,
   cancel: 'キャンセル',
   close: '閉じる',
   openFailed: 'ドキュメントを開けませんでした。',
