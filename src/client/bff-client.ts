@@ -14,9 +14,9 @@ import {
   type StartReviewRequest,
   type Topic,
 } from '../contract/index.js';
-import { abortError } from './abort.js';
+import { abortable, abortError } from './abort.js';
 import { BffProblemError } from './bff-problem-error.js';
-import { networkError, parseResponse, readResponse, type RawResponse } from './http.js';
+import { networkError, parseResponse, readResponse, timeoutError, type RawResponse } from './http.js';
 import {
   businessObjectKey,
   documentKey,
@@ -52,7 +52,16 @@ export interface BffClientOptions {
   credentials?: RequestCredentials;
   /** Live updates (implemented by the events feature). */
   liveEvents?: LiveEventsFactory;
+  /**
+   * Give up on a request that has no complete answer after this many ms (default 30 000; 0 = never),
+   * so a BFF or proxy that never answers ends in the `network` error state (with retry) instead of
+   * "Loading…" forever. Uploads and the live-update stream are not limited.
+   */
+  timeoutMs?: number;
 }
+
+/** Default of {@link BffClientOptions.timeoutMs}: longer than the BFF's own upstream timeouts. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -304,21 +313,38 @@ export class BffClient implements LiveEventsHost {
     if (call.signal?.aborted) throw abortError(call.signal);
     const headers = { ...this.#headers(token, call.method !== 'GET'), ...call.headers };
     if (call.json !== undefined) headers['Content-Type'] = 'application/json';
-    let response: Response;
+    // One signal for the caller's abort and the timeout, which also covers reading the body.
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(call.signal?.reason);
+    call.signal?.addEventListener('abort', onAbort, { once: true });
+    const timeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let timedOut = false;
+    const timer =
+      timeoutMs > 0 && Number.isFinite(timeoutMs)
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+          }, timeoutMs)
+        : undefined;
     try {
-      response = await this.#fetch(this.baseUrl + call.path, {
+      const response = await this.#fetch(this.baseUrl + call.path, {
         method: call.method,
         headers,
         credentials: call.anonymous ? 'omit' : (this.#options.credentials ?? 'same-origin'),
         ...(call.json === undefined ? {} : { body: JSON.stringify(call.json) }),
-        ...(call.signal ? { signal: call.signal } : {}),
+        signal: controller.signal,
       });
+      // A body that stalls must end too, whether or not the fetch implementation ties it to the signal.
+      return await abortable(readResponse(response), controller.signal);
     } catch (error) {
       if (call.signal?.aborted) throw abortError(call.signal);
+      if (timedOut) throw timeoutError(timeoutMs);
       void error;
       throw networkError();
+    } finally {
+      clearTimeout(timer);
+      call.signal?.removeEventListener('abort', onAbort);
     }
-    return readResponse(response);
   }
 
   async #lookupBatch(items: LookupItem[], signal: AbortSignal) {

@@ -24,6 +24,16 @@ export function networkError(): BffProblemError {
   return BffProblemError.local('network', 0, 'The server could not be reached.');
 }
 
+/** No complete answer in time (a BFF or proxy that hangs): shown like a network failure, with retry. */
+export function timeoutError(timeoutMs: number): BffProblemError {
+  return BffProblemError.local(
+    'network',
+    0,
+    'The server did not answer in time.',
+    `No complete answer within ${timeoutMs} ms.`,
+  );
+}
+
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }

@@ -116,6 +116,29 @@ describe('BffClient requests', () => {
     expect(error.status).to.equal(0);
   });
 
+  it('gives up on a server that never answers after timeoutMs: network error, request aborted', async () => {
+    const fake = fakeFetch(hang);
+    const error = (await rejection(
+      new BffClient({ baseUrl: '/bff', fetch: fake.fetch, timeoutMs: 30 }).getDocument('1'),
+    )) as BffProblemError;
+    expect(error).to.be.instanceOf(BffProblemError);
+    expect(error.code).to.equal('network');
+    expect(error.status).to.equal(0);
+    expect(fake.calls[0]!.signal!.aborted).to.equal(true);
+  });
+
+  it('times out a body that starts but never finishes', async () => {
+    const stalled = () =>
+      new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"id":')) }), {
+        headers: { 'Content-Type': 'application/json' },
+      });
+    const fake = fakeFetch(stalled);
+    const error = (await rejection(
+      new BffClient({ baseUrl: '/bff', fetch: fake.fetch, timeoutMs: 30 }).getDocument('1'),
+    )) as BffProblemError;
+    expect(error.code).to.equal('network');
+  });
+
   it('aborts the request when the caller aborts, rejecting with an AbortError', async () => {
     const fake = fakeFetch(hang);
     const controller = new AbortController();

@@ -200,4 +200,21 @@ describe('<xecm-workspace-card> states', () => {
     expect(event.detail.code).to.equal('network');
     expect($(el, '[role="alert"]')!.textContent).to.contain('Check your connection');
   });
+
+  it('a BFF that never answers: gives up after the client timeout with the network error and Retry', async () => {
+    const mock = createWorkspaceMock({ mode: 'loading' });
+    useHandlers(...mock.handlers);
+    const client = new BffClient({ baseUrl: BFF_BASE, timeoutMs: 200 });
+    const { el, event } = await mountAndWait({ 'workspace-id': '2001' }, client, 'xecm-error');
+    track(el);
+    expect(event.detail).to.include({ code: 'network', status: 0 });
+    expect($(el, '[role="alert"]')!.textContent).to.contain('Check your connection');
+    await expect(el).to.be.accessible();
+    mock.setMode('ready');
+    const loaded = oneEvent(el, 'xecm-load');
+    $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+    await loaded;
+    await el.updateComplete;
+    expect($(el, '[part~="name"]')!.textContent).to.equal('Acme Corporation');
+  });
 });
