@@ -1,4 +1,5 @@
 import { ProblemError } from '../http/problem.js';
+import { DIRECTION_CONTROLS_RULE, hasDirectionControls } from './direction-controls.js';
 
 export interface FilePart {
   fileName: string;
@@ -104,6 +105,7 @@ export async function openFilePart(
     }
     const fileName = cleanFileName(param(disposition, 'filename') ?? '');
     if (!fileName) throw badRequest('The file needs a name (1 to 248 characters, no path).');
+    if (hasDirectionControls(fileName)) throw badRequest(`The file name ${DIRECTION_CONTROLS_RULE}`);
     const declared = /^content-type:\s*([^\r\n;]+)/im.exec(headers)?.[1]?.trim().toLowerCase();
     const mimeType =
       declared && /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(declared)

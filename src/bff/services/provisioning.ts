@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { BusinessObject, CreateWorkspaceRequest, WorkspaceSummary } from '../../contract/index.js';
 import type { BffContext } from '../context.js';
 import { ProblemError } from '../http/problem.js';
+import { DIRECTION_CONTROLS_RULE, hasDirectionControls } from './direction-controls.js';
 import { findWorkspaceId, workspaceTypeOf } from '../xecm/business-workspaces.js';
 
 const ATTRIBUTE_KEY = /^[0-9]{1,9}_[0-9]{1,9}$/;
@@ -110,6 +111,13 @@ export class ProvisioningService {
       throw new ProblemError(400, 'bad-request', {
         detail: `Workspaces for ${bo.system}/${bo.type} are not provisioned by this BFF.`,
         errors: [{ path: 'businessObject', message: 'no provisioning configured for this system and type' }],
+      });
+    }
+    // Both POST /v1/workspaces and LOB events come through here, so both are held to the rule.
+    if (request.name !== undefined && hasDirectionControls(request.name)) {
+      throw new ProblemError(400, 'bad-request', {
+        detail: `The workspace name ${DIRECTION_CONTROLS_RULE}`,
+        errors: [{ path: 'name', message: 'must not contain text-direction control characters' }],
       });
     }
     const attributes = this.#attributes(type, request.metadata ?? {});
