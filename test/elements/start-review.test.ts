@@ -171,6 +171,44 @@ describe('<xecm-start-review>', () => {
     await waitUntil(() => button(el).getAttribute('aria-disabled') === 'false', 'retry did not recover');
   });
 
+  it('says the session has ended when options fail because nobody is signed in', async () => {
+    const mock = createReviewMock({ mode: 'one-workflow' });
+    useHandlers(...mock.handlers);
+    const signedOut = new BffClient({
+      baseUrl: '/bff',
+      tokenProvider: () => {
+        throw new Error('token endpoint answered 401');
+      },
+    });
+    const el = document.createElement('xecm-start-review');
+    el.targetId = '4711';
+    el.client = signedOut;
+    const failed = oneEvent(el, 'xecm-error');
+    document.body.append(el);
+    try {
+      const event = await failed;
+      expect(event.detail.code).to.equal('unauthenticated');
+      await el.updateComplete;
+      expect(part(el, 'reason')!.textContent).to.contain('Review options could not be loaded.');
+      expect(part(el, 'reason')!.textContent).to.contain('Your session has ended. Sign in again.');
+      expect(event.detail.message).to.contain('Your session has ended.');
+      await expect(el).to.be.accessible();
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('says the session has ended when the start is refused as unauthenticated', async () => {
+    const { el } = await mount('one-workflow', { startFailsWith: { status: 401, code: 'unauthenticated' } });
+    await openDialog(el);
+    const error = oneEvent(el, 'xecm-error');
+    part(el, 'submit')!.click();
+    expect((await error).detail.code).to.equal('unauthenticated');
+    await el.updateComplete;
+    expect(part(el, 'error')!.textContent).to.contain('The review could not be started.');
+    expect(part(el, 'error')!.textContent).to.contain('Your session has ended. Sign in again.');
+  });
+
   it('reflects target-kind and target-id, and translates (de, fr, es, ja)', async () => {
     const { el } = await mount('one-workflow');
     expect(el.getAttribute('target-kind')).to.equal('document');

@@ -201,6 +201,23 @@ describe('<xecm-workspace-card> states', () => {
     expect($(el, '[role="alert"]')!.textContent).to.contain('Check your connection');
   });
 
+  it('signed out (the token provider fails): says the session has ended, like the list', async () => {
+    useHandlers(...createWorkspaceMock().handlers);
+    const client = new BffClient({
+      baseUrl: BFF_BASE,
+      tokenProvider: () => {
+        throw new Error('token endpoint answered 401');
+      },
+    });
+    const { el, event } = await mountAndWait({ 'workspace-id': '2001' }, client, 'xecm-error');
+    track(el);
+    expect(event.detail.code).to.equal('unauthenticated');
+    expect(event.detail.message).to.equal('Your session has ended. Sign in again.');
+    expect($(el, '[role="alert"]')!.textContent).to.contain('Your session has ended. Sign in again.');
+    expect($(el, '[role="alert"]')!.textContent).to.not.contain('could not be loaded');
+    await expect(el).to.be.accessible();
+  });
+
   it('a BFF that never answers: gives up after the client timeout with the network error and Retry', async () => {
     const mock = createWorkspaceMock({ mode: 'loading' });
     useHandlers(...mock.handlers);

@@ -95,7 +95,8 @@ export class XecmStartReview extends XecmDataElement {
     },
     args: () => [this.bff, this.targetKind, this.targetId] as const,
     onComplete: () => this.emit(new XecmLoadEvent()),
-    onError: (error) => this.emit(new XecmErrorEvent(errorDetail(error))),
+    onError: (error) =>
+      this.emit(new XecmErrorEvent(errorDetail(error, this.withCause(this.t.optionsFailed, error)))),
   });
 
   constructor() {
@@ -140,6 +141,18 @@ export class XecmStartReview extends XecmDataElement {
       devWarn(this, `target-id="${this.targetId}" is not a node id (1–12 digits).`);
   }
 
+  /**
+   * `message` plus the shared wording for the cause when there is one (signed out, offline, xECM down),
+   * so the button says "Your session has ended" like the card and list next to it.
+   */
+  private withCause(message: string, error: unknown): string {
+    const { errors } = this.localize.strings('common');
+    const code = errorDetail(error).code;
+    return Object.hasOwn(errors, code) && code !== 'forbidden' && code !== 'not-found'
+      ? `${message} ${errors[code as keyof typeof errors]}`
+      : message;
+  }
+
   /** Why the review cannot start, or undefined when it can. */
   private blockedReason(opts: ReviewOptions): string | undefined {
     const t = this.t;
@@ -179,7 +192,9 @@ export class XecmStartReview extends XecmDataElement {
       ${reason ? html`<span part="reason" id="reason">${reason}</span>` : nothing}
       ${
         failed
-          ? html`<span part="reason error" id="reason" role="alert">${t.optionsFailed}</span>
+          ? html`<span part="reason error" id="reason" role="alert"
+                >${this.withCause(t.optionsFailed, this.options.error)}</span
+              >
               <button part="retry" @click=${() => this.retry()}>${t.retry}</button>`
           : nothing
       }
@@ -288,14 +303,14 @@ export class XecmStartReview extends XecmDataElement {
       this.emit(new XecmReviewStartedEvent({ review }));
     } catch (error) {
       this.pending = false;
-      const detail = errorDetail(error);
+      const code = errorDetail(error).code;
       this.submitError =
-        detail.code === 'review-running'
+        code === 'review-running'
           ? this.t.reasonRunning
-          : detail.code === 'forbidden'
+          : code === 'forbidden'
             ? this.t.reasonNotPermitted
-            : this.t.failed;
-      this.emit(new XecmErrorEvent(detail));
+            : this.withCause(this.t.failed, error);
+      this.emit(new XecmErrorEvent(errorDetail(error, this.submitError)));
     }
   };
 }

@@ -264,18 +264,17 @@ export class XecmWorkspaceCard extends XecmDataElement {
   private messageFor(error: unknown): string {
     const t = this.localize.strings('workspaceCard');
     const { errors } = this.localize.strings('common');
-    switch (isBffProblemError(error) ? error.code : 'internal') {
+    const code = isBffProblemError(error) ? error.code : 'internal';
+    switch (code) {
       case 'workspace-not-found':
       case 'not-found':
         return t.notFound;
       case 'forbidden':
         return t.forbidden;
-      case 'bad-response':
-        return errors['bad-response'];
-      case 'network':
-        return errors.network;
       default:
-        return t.error;
+        // unauthenticated (signed out), network, bad-response, rate-limited, upstream-…: the shared wording,
+        // so the card says what the list next to it says.
+        return Object.hasOwn(errors, code) ? errors[code as keyof typeof errors] : t.error;
     }
   }
 }
