@@ -1,5 +1,6 @@
 import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { APPROVAL_STATES } from '../../src/contract/index.js';
+import { sendKeys } from '@web/test-runner-commands';
 import { BffClient } from '../../src/client/index.js';
 import '../../src/elements/approval-badge/approval-badge.js';
 import '../../src/elements/provider/provider.js';
@@ -179,6 +180,78 @@ describe('<xecm-approval-badge> loading its state', () => {
       expect(label(el)).to.equal('Approval status unavailable');
       expect(el.hasAttribute('state')).to.equal(false);
       await expect(el).to.be.accessible();
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('offers a labelled retry button after a failure; Enter reloads and keeps focus in the badge', async () => {
+    const mock = createWorkspaceMock({
+      workspaces: [sampleWorkspace({ id: '7004', approval: { state: 'approved' } })],
+      failFirst: 1,
+    });
+    useHandlers(...mock.handlers);
+    const el = await fixture<XecmApprovalBadge>(
+      html`<xecm-approval-badge workspace-id="7004" .client=${client()}></xecm-approval-badge>`,
+    );
+    await ready(el);
+    expect(base(el).dataset.status).to.equal('error');
+    const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="retry-button"]')!;
+    expect(retry.getAttribute('aria-label')).to.equal('Retry');
+    const box = retry.getBoundingClientRect();
+    expect(box.width).to.be.at.least(24);
+    expect(box.height).to.be.at.least(24);
+    await expect(el).to.be.accessible();
+    retry.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.getAttribute('state') === 'approved', 'retry did not reload', WAIT);
+    await el.updateComplete;
+    expect(label(el)).to.equal('Approved');
+    expect(el.shadowRoot!.activeElement).to.equal(base(el));
+    await expect(el).to.be.accessible();
+  });
+
+  it('loads again by itself when the window regains focus after a failure', async () => {
+    const mock = createWorkspaceMock({
+      workspaces: [sampleWorkspace({ id: '7005', approval: { state: 'draft' } })],
+      mode: 'error',
+    });
+    useHandlers(...mock.handlers);
+    const el = await fixture<XecmApprovalBadge>(
+      html`<xecm-approval-badge workspace-id="7005" .client=${client()}></xecm-approval-badge>`,
+    );
+    await ready(el);
+    expect(base(el).dataset.status).to.equal('error');
+    mock.setMode('ready');
+    window.dispatchEvent(new Event('focus'));
+    await waitUntil(() => el.getAttribute('state') === 'draft', 'badge did not recover', WAIT);
+    // A loaded badge does not reload on focus.
+    const before = mock.count();
+    window.dispatchEvent(new Event('focus'));
+    await aTimeout(50);
+    expect(mock.count()).to.equal(before);
+  });
+
+  it('says the session has ended when the token provider cannot give a token', async () => {
+    useHandlers(...createWorkspaceMock().handlers);
+    const signedOut = new BffClient({
+      baseUrl: BFF_BASE,
+      tokenProvider: () => {
+        throw new Error('token endpoint answered 401');
+      },
+    });
+    const el = document.createElement('xecm-approval-badge');
+    el.client = signedOut;
+    el.workspaceId = '2001';
+    const failed = oneEvent(el, 'xecm-error');
+    document.body.append(el);
+    try {
+      const event = await failed;
+      expect(event.detail.code).to.equal('unauthenticated');
+      expect(event.detail.message).to.contain('Your session has ended.');
+      await el.updateComplete;
+      expect(label(el)).to.contain('Approval status unavailable');
+      expect(label(el)).to.contain('Your session has ended.');
     } finally {
       el.remove();
     }

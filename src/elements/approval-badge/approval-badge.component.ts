@@ -9,7 +9,8 @@ import { XecmLoadEvent } from '../events/xecm-load-event.js';
 import { XecmErrorEvent } from '../events/xecm-error-event.js';
 import { errorDetail } from '../base/error-detail.js';
 import { warnWithoutClient } from '../base/warn-without-client.js';
-import { APPROVAL_ICONS, UNAVAILABLE_ICON } from './approval-icons.js';
+import { isBffProblemError } from '../../client/bff-problem-error.js';
+import { APPROVAL_ICONS, RETRY_ICON, UNAVAILABLE_ICON } from './approval-icons.js';
 import { approvalBadgeStyles } from './approval-badge.styles.js';
 
 const isApprovalState = (value: unknown): value is ApprovalState =>
@@ -29,6 +30,7 @@ const isApprovalState = (value: unknown): value is ApprovalState =>
  * @csspart icon - The state icon.
  * @csspart label - The state text.
  * @csspart step - The current workflow step while in review (hide it with `display: none` to save room).
+ * @csspart retry-button - The small "Retry" icon button next to the badge when loading failed.
  *
  * @cssprop --xecm-approval-none-color - Text and icon colour without approval.
  * @cssprop --xecm-approval-none-background - Background without approval.
@@ -45,6 +47,9 @@ const isApprovalState = (value: unknown): value is ApprovalState =>
  *
  * @fires xecm-load - After the state was loaded (only with `workspace-id` / `document-id`).
  * @fires xecm-error - When loading the state failed; `detail` has `code`, `message`, `status`.
+ *
+ * After a failed load the badge offers a retry button, and loads again by itself when the page becomes
+ * visible again, the window regains focus or the browser comes back online.
  */
 export class XecmApprovalBadge extends XecmDataElement {
   static override styles = [XecmDataElement.styles, approvalBadgeStyles];
@@ -82,9 +87,14 @@ export class XecmApprovalBadge extends XecmDataElement {
       // An error must not leave a stale "approved" on screen or in the host's CSS hooks.
       this.state = undefined;
       this.step = undefined;
-      this.emit(new XecmErrorEvent(errorDetail(error, this.localize.strings('approvalBadge').unavailable)));
+      this.emit(new XecmErrorEvent(errorDetail(error, this.unavailableText(error))));
     },
   });
+
+  /** A retry was made from the keyboard/pointer on the retry button: keep focus in the badge afterwards. */
+  private focusAfterRetry = false;
+  /** The badge has been retried once: its base may take focus (so focus is not lost to the page). */
+  private retried = false;
 
   constructor() {
     super();
@@ -101,11 +111,53 @@ export class XecmApprovalBadge extends XecmDataElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    document.addEventListener('visibilitychange', this.recover);
+    window.addEventListener('focus', this.recover);
+    window.addEventListener('online', this.recover);
     warnWithoutClient(
       this,
       () => Boolean(this.bff),
       () => this.loads,
     );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.recover);
+    window.removeEventListener('focus', this.recover);
+    window.removeEventListener('online', this.recover);
+  }
+
+  /** Loads again after a failure once the user is back (xECM may have recovered meanwhile). */
+  private readonly recover = (): void => {
+    if (document.visibilityState === 'hidden') return;
+    if (this.loads && this.task.status === TaskStatus.ERROR) void this.task.run();
+  };
+
+  private retry(): void {
+    this.focusAfterRetry = this.shadowRoot?.activeElement?.getAttribute('part') === 'retry-button';
+    this.retried = true;
+    void this.task.run();
+  }
+
+  /** "Approval status unavailable", with the shared wording of the cause when there is one (signed out, offline…). */
+  private unavailableText(error: unknown): string {
+    const t = this.localize.strings('approvalBadge');
+    const { errors } = this.localize.strings('common');
+    const code = isBffProblemError(error) ? error.code : 'internal';
+    return Object.hasOwn(errors, code)
+      ? `${t.unavailable} (${errors[code as keyof typeof errors]})`
+      : t.unavailable;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.focusAfterRetry || this.task.status === TaskStatus.PENDING) return;
+    this.focusAfterRetry = false;
+    const target =
+      this.renderRoot.querySelector<HTMLElement>('[part="retry-button"]') ??
+      this.renderRoot.querySelector<HTMLElement>('[part="base"]');
+    target?.focus();
   }
 
   private get loads(): boolean {
@@ -139,15 +191,28 @@ export class XecmApprovalBadge extends XecmDataElement {
   override render() {
     const t = this.localize.strings('approvalBadge');
     if (this.loads && this.task.status === TaskStatus.ERROR) {
+      const label = this.unavailableText(this.task.error);
+      const retry = this.localize.strings('common').retry;
       return html`<span
-        part="base"
-        class="badge"
-        data-status="error"
-        role="img"
-        aria-label=${t.unavailable}
-        title=${t.unavailable}
-        >${UNAVAILABLE_ICON}<span part="label" class="label">${t.unavailable}</span></span
-      >`;
+          part="base"
+          id="base"
+          class="badge"
+          data-status="error"
+          role="img"
+          aria-label=${label}
+          title=${label}
+          >${UNAVAILABLE_ICON}<span part="label" class="label">${t.unavailable}</span></span
+        ><button
+          part="retry-button"
+          class="retry"
+          type="button"
+          aria-label=${retry}
+          aria-describedby="base"
+          title=${retry}
+          @click=${() => this.retry()}
+        >
+          ${RETRY_ICON}
+        </button>`;
     }
     const state = this.state;
     if (state === undefined || !isApprovalState(state)) {
@@ -168,6 +233,7 @@ export class XecmApprovalBadge extends XecmDataElement {
       part="base"
       class="badge"
       data-status="ready"
+      tabindex=${this.retried ? '-1' : nothing}
       role="img"
       aria-label=${label}
       title=${label}

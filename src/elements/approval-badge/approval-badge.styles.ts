@@ -73,6 +73,31 @@ export const approvalBadgeStyles = css`
       animation: xecm-pulse 1.5s ease-in-out infinite;
     }
   }
+  /* Icon-sized, yet a 24×24 px target (WCAG 2.5.8). */
+  .retry {
+    display: inline-grid;
+    place-items: center;
+    box-sizing: border-box;
+    inline-size: 24px;
+    block-size: 24px;
+    margin-inline-start: 0.2em;
+    padding: 0;
+    vertical-align: middle;
+    border: 1px solid transparent;
+    border-radius: 999px;
+    background: transparent;
+    color: var(--_text-muted);
+    font: inherit;
+    cursor: pointer;
+  }
+  .retry:hover {
+    background: var(--_surface-raised);
+    border-color: currentColor;
+  }
+  .retry-icon {
+    inline-size: 14px;
+    block-size: 14px;
+  }
   .badge[data-status='error'] {
     font-weight: 400;
     border-color: currentColor;

@@ -15,3 +15,8 @@ export const APPROVAL_ICONS: Record<ApprovalState, SVGTemplateResult> = {
 };
 
 export const UNAVAILABLE_ICON = frame(svg`<path d="M8 2.5l6 11H2z"/><path d="M8 6.5v3M8 11.5v.01"/>`);
+
+/** Circular arrow of the retry button (not a state icon: no `icon` part). */
+export const RETRY_ICON = svg`<svg class="retry-icon" viewBox="0 0 16 16" width="16" height="16" fill="none"
+  stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"
+  focusable="false"><path d="M13 8a5 5 0 1 1-1.5-3.6"/><path d="M13 2.5v3h-3"/></svg>`;
