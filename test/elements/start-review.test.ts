@@ -6,6 +6,13 @@ import type { XecmStartReview } from '../../src/elements/start-review/start-revi
 import { createReviewMock, type ReviewMockMode, type ReviewMockOptions } from '../mocks/review-handlers.js';
 import { useHandlers } from '../mocks/server-setup.js';
 
+interface AxeRunner {
+  run(
+    context: Element,
+    options: object,
+  ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+}
+
 const makeClient = () => new BffClient({ baseUrl: '/bff', tokenProvider: () => 'test-token' });
 const part = (el: XecmStartReview, name: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -90,6 +97,33 @@ describe('<xecm-start-review>', () => {
       'button did not repaint',
     );
     expect(button(el).getAttribute('aria-disabled')).to.equal('true');
+  });
+
+  it('gives each workflow choice a target of at least 24×24 px (axe target-size, WCAG 2.5.8)', async () => {
+    const { el } = await mount('several-workflows', {}, 'workspace');
+    // A host page with a smaller type scale (the demo CRM uses 14px) must not shrink the targets.
+    el.style.fontSize = '14px';
+    el.style.lineHeight = '1.2';
+    await openDialog(el);
+    await expect(el).to.be.accessible(); // loads axe onto window
+    const axe = (window as unknown as { axe: AxeRunner }).axe;
+    const results = await axe.run(el, { runOnly: { type: 'rule', values: ['target-size'] } });
+    expect(results.violations.map((v) => v.nodes.map((n) => n.target.join(' ')))).to.deep.equal([]);
+    const choices = [...el.shadowRoot!.querySelectorAll<HTMLLabelElement>('label.choice')];
+    expect(choices).to.have.length(2);
+    const boxes = choices.map((choice) => choice.getBoundingClientRect());
+    for (const box of boxes) {
+      expect(box.height, 'label height').to.be.at.least(24);
+      expect(box.width, 'label width').to.be.at.least(24);
+    }
+    const radios = [...el.shadowRoot!.querySelectorAll('input[type="radio"]')].map((r) =>
+      r.getBoundingClientRect(),
+    );
+    const centre = (r: DOMRect) => r.top + r.height / 2;
+    expect(centre(radios[1]!) - centre(radios[0]!), 'radio spacing').to.be.at.least(24);
+    // Clicking the label's text picks its radio: the whole row is the target.
+    choices[1]!.querySelector('bdi')!.click();
+    expect(choices[1]!.querySelector('input')!.checked).to.equal(true);
   });
 
   it('lets the host veto xecm-review-start: no request is sent', async () => {

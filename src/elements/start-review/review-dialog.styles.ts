@@ -28,11 +28,31 @@ export const reviewDialogStyles = css`
     margin-bottom: 0.35rem;
     font-weight: 600;
   }
+  /*
+   * The whole row (label) picks the workflow, and rows are at least 28 px apart, so each radio's
+   * target clears the 24 px of WCAG 2.5.8 (axe target-size) even on a host page with a small type scale.
+   */
   .choice {
     display: flex;
     gap: 0.5rem;
     align-items: center;
-    padding: 0.15rem 0;
+    box-sizing: border-box;
+    min-block-size: max(28px, 1.75em);
+    padding: 0.15rem 0.25rem;
+    margin-inline: -0.25rem;
+    border-radius: calc(var(--_radius) * 0.66);
+    cursor: pointer;
+  }
+  .choice:hover {
+    background: var(--_surface-raised);
+  }
+  .choice input {
+    flex: none;
+    margin: 0;
+    inline-size: max(16px, 1.1em);
+    block-size: max(16px, 1.1em);
+    accent-color: var(--xecm-start-review-accent, var(--_accent));
+    cursor: inherit;
   }
   textarea {
     display: block;
