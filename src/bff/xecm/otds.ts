@@ -35,9 +35,13 @@ export class OtdsClient {
       return await this.#exchange(user);
     } catch (error) {
       // OTDS may have expired our service token before we expected; one fresh attempt decides.
-      if (!(error instanceof ProblemError) || error.status !== 403) throw error;
-      this.#service = undefined;
-      return this.#exchange(user);
+      if (!(error instanceof StaleServiceToken)) throw error;
+      try {
+        return await this.#exchange(user);
+      } catch (again) {
+        if (again instanceof StaleServiceToken) throw serviceRefused(400, 'invalid_grant');
+        throw again;
+      }
     }
   }
 
@@ -53,16 +57,27 @@ export class OtdsClient {
       requested_subject: user,
     };
     const res = await this.#post(form);
-    if (res.status === 400 || res.status === 403 || res.status === 404) {
-      // OTDS refuses to act as someone it does not know or may not impersonate.
+    if (res.status === 200) return this.#parse(res).access_token;
+    const error = oauthError(res.text);
+    // OTDS refuses to act as someone it does not know or may not impersonate: about this user.
+    if (
+      res.status === 403 ||
+      res.status === 404 ||
+      (res.status === 400 && (error === 'invalid_request' || error === 'access_denied'))
+    ) {
       throw new ProblemError(403, 'forbidden', {
         detail: 'Your user cannot access Extended ECM through this BFF.',
       });
     }
-    if (res.status === 401) {
+    // Our service token expired early: one fresh attempt decides (see userToken).
+    if (res.status === 400 && error === 'invalid_grant') {
       this.#service = undefined;
-      throw new ProblemError(502, 'upstream-error');
+      throw new StaleServiceToken();
     }
+    // invalid_client, unauthorized_client (no right to exchange tokens) …: the BFF's own credentials
+    // are wrong, which every user meets alike. An outage to report, not a permission to deny.
+    this.#service = undefined;
+    throw serviceRefused(res.status, error);
     return this.#parse(res).access_token;
   }
 
@@ -99,11 +114,40 @@ export class OtdsClient {
   }
 
   #parse(res: TextResponse): z.infer<typeof TokenResponse> {
-    if (res.status !== 200) throw new ProblemError(502, 'upstream-error');
+    if (res.status !== 200) throw serviceRefused(res.status, oauthError(res.text));
     const parsed = TokenResponse.safeParse(parseJson(res.text));
     if (!parsed.success) throw new ProblemError(502, 'upstream-error');
     return parsed.data;
   }
+}
+
+/** Marks an exchange refused because of our service token; never leaves this module. */
+class StaleServiceToken extends Error {}
+
+const OAuthError = z.looseObject({ error: z.string().max(64) });
+
+function oauthError(text: string): string | undefined {
+  const parsed = OAuthError.safeParse(parseJson(text));
+  return parsed.success ? parsed.data.error : undefined;
+}
+
+/**
+ * OTDS refused the BFF's service client (wrong secret, no right to exchange tokens …): 502 for every
+ * user alike. What OTDS said stays out of the answer and goes to the operator's log (see XecmClient).
+ */
+export class ServiceClientRefused extends ProblemError {
+  constructor(
+    readonly upstreamStatus: number,
+    readonly oauthError: string | undefined,
+  ) {
+    super(502, 'upstream-error', {
+      detail: 'Extended ECM sign-in for the BFF failed; this is a service problem, not your permissions.',
+    });
+  }
+}
+
+function serviceRefused(status: number, error: string | undefined): ServiceClientRefused {
+  return new ServiceClientRefused(status, error && /^[a-z_]{1,64}$/.test(error) ? error : undefined);
 }
 
 export function parseJson(text: string): unknown {

@@ -3,7 +3,7 @@ import type * as z from 'zod';
 import type { BffConfig } from '../config.js';
 import { ProblemError } from '../http/problem.js';
 import { Fetcher } from './fetcher.js';
-import { OtdsClient, parseJson } from './otds.js';
+import { OtdsClient, parseJson, ServiceClientRefused } from './otds.js';
 import { TicketCache } from './ticket-cache.js';
 import { toProblem } from './upstream-error.js';
 
@@ -26,6 +26,9 @@ export interface XecmRequest {
 
 /** Ticket lifetime we assume when none is known: below CS's common 30-minute policy. */
 const DEFAULT_TICKET_LIFETIME_MS = 20 * 60_000;
+
+const FRESH_SESSION_REFUSED =
+  'Extended ECM refused the session the BFF opened for you; this is a service problem, not your permissions.';
 
 export interface XecmClientOptions {
   fetch?: typeof fetch;
@@ -150,16 +153,23 @@ export class XecmClient {
     send: (url: string, headers: Record<string, string>, signal?: AbortSignal) => Promise<R>,
   ): Promise<R> {
     const url = buildUrl(this.config.xecm.baseUrl, req.path, req.query);
-    const attempt = async (): Promise<{ res: R; ticket: string }> => {
-      const ticket = await this.#tickets.get(user, () => this.#login(user));
+    const attempt = async (): Promise<{ res: R; ticket: string; fresh: boolean }> => {
+      let fresh = false;
+      const ticket = await this.#tickets.get(user, () => {
+        fresh = true;
+        return this.#login(user);
+      });
       // The complete header set: nothing from the caller's request is ever copied here.
       const headers: Record<string, string> = { Accept: 'application/json', OTCSTicket: ticket };
       const res = await send(url, headers, req.signal);
-      return { res, ticket };
+      return { res, ticket, fresh };
     };
-    let { res, ticket } = await attempt();
+    const first = await attempt();
+    let { res, ticket } = first;
     if (res.status === 401) {
       this.#tickets.drop(user, ticket);
+      // A ticket minted for this very request did not expire: signing in again would only be refused too.
+      if (first.fresh) throw this.#freshSessionRefused(req);
       if (req.method !== 'GET') {
         // A write is never replayed; the caller may retry with a fresh session.
         throw new ProblemError(
@@ -173,12 +183,20 @@ export class XecmClient {
       ({ res, ticket } = await attempt());
       if (res.status === 401) {
         this.#tickets.drop(user, ticket);
-        throw new ProblemError(502, 'upstream-error');
+        throw this.#freshSessionRefused(req);
       }
     }
     const renewed = res.headers.get('otcsticket');
     if (renewed && renewed !== ticket && res.status < 400) this.#tickets.set(user, renewed);
     return res;
+  }
+
+  #freshSessionRefused(req: XecmRequest): ProblemError {
+    this.logger.warn(
+      { upstreamStatus: 401, method: req.method, upstreamPath: req.path },
+      'xECM refused a session it had just opened',
+    );
+    return new ProblemError(502, 'upstream-error', { detail: FRESH_SESSION_REFUSED });
   }
 
   #body(req: XecmRequest, headers: Record<string, string>): string | ReadableStream<Uint8Array> | undefined {
@@ -194,16 +212,37 @@ export class XecmClient {
   }
 
   async #login(user: string): Promise<string> {
-    const token = await this.#otds.userToken(user);
+    let token: string;
+    try {
+      token = await this.#otds.userToken(user);
+    } catch (error) {
+      if (error instanceof ServiceClientRefused) {
+        this.logger.warn(
+          { upstreamStatus: error.upstreamStatus, oauthError: error.oauthError },
+          'OTDS refused the BFF service client: check OTDS_CLIENT_ID/OTDS_CLIENT_SECRET and its token-exchange right',
+        );
+      }
+      throw error;
+    }
     const res = await this.#fetcher.fetchText(buildUrl(this.config.xecm.baseUrl, '/v1/auth'), {
       method: 'GET',
       headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
     });
     const ticket = res.headers.get('otcsticket');
-    if (res.status === 401 || res.status === 403) {
+    // xECM says this user may not sign in (disabled, no login right): about the user.
+    if (res.status === 403) {
       throw new ProblemError(403, 'forbidden', {
         detail: 'Your user cannot access Extended ECM through this BFF.',
       });
+    }
+    // OTDS just vouched for the user with a fresh token; xECM refusing it means xECM or its trust in
+    // OTDS is broken, which every user meets alike: an outage, not missing permission.
+    if (res.status === 401) {
+      this.logger.warn(
+        { upstreamStatus: res.status },
+        'xECM refused a fresh OTDS token: check xECM is up and trusts the OTDS the BFF uses',
+      );
+      throw new ProblemError(502, 'upstream-error', { detail: FRESH_SESSION_REFUSED });
     }
     if (res.status !== 200 || !ticket) {
       this.logger.warn({ upstreamStatus: res.status }, 'xECM sign-in failed');
