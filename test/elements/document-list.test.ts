@@ -1,4 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { PROBLEM_CONTENT_TYPE, problemType } from '../../src/contract/index.js';
 import '../../src/elements/document-list/document-list.js';
 import type { XecmDocumentList } from '../../src/elements/document-list/document-list.component.js';
 import {
@@ -100,6 +102,9 @@ describe('<xecm-document-list> data states', () => {
     expect(alert.getAttribute('role')).to.equal('alert');
     expect(alert.textContent).to.contain('could not be loaded');
     expect(errors).to.deep.equal(['upstream-unavailable']);
+    // The BFF's requestId, quoted like the workspace card does, for the operator's logs.
+    expect(part(el, 'reference')!.textContent).to.equal('Reference: mock-request');
+    expect(alert.contains(part(el, 'reference'))).to.equal(true);
     await expect(el).to.be.accessible();
     alert.querySelector('button')!.click();
     await waitUntil(() => rows(el).length === 2, 'retry did not load');
@@ -116,6 +121,54 @@ describe('<xecm-document-list> data states', () => {
     expect(error.detail.code).to.equal('bad-response');
     await waitUntil(() => part(el, 'error'), 'no error state');
     expect(part(el, 'error')!.textContent).to.contain('cannot read');
+    // Nothing answered with a problem document, so there is no request to quote.
+    expect(part(el, 'reference')).to.equal(null);
+  });
+
+  it('quotes the request reference of a failed "load more" and a failed download, in the page language', async () => {
+    const mock = createDocumentMock({
+      documents: sampleDocuments(30),
+      contentFailsWith: { status: 502, code: 'upstream-error' },
+    });
+    useHandlers(
+      http.get(
+        '/bff/v1/workspaces/:id/documents',
+        ({ request }) =>
+          new URL(request.url).searchParams.get('page') === '2'
+            ? HttpResponse.json(
+                {
+                  type: problemType('upstream-error'),
+                  title: 'Failed',
+                  status: 502,
+                  code: 'upstream-error',
+                  requestId: 'req-page-2',
+                },
+                { status: 502, headers: { 'Content-Type': PROBLEM_CONTENT_TYPE } },
+              )
+            : undefined, // falls through to the mock
+      ),
+      ...mock.handlers,
+    );
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="de">
+        <xecm-document-list workspace-id="7001" page-size="20" .client=${makeClient()}></xecm-document-list>
+      </div>`,
+    );
+    const el = wrapper.querySelector<XecmDocumentList>('xecm-document-list')!;
+    await waitUntil(
+      () => rows(el).length === 20 && part(el, 'load-more')?.textContent?.trim() === 'Mehr laden',
+      'no page 1 in de',
+      { timeout: 4000 },
+    );
+    await el.loadMore();
+    await waitUntil(() => part(el, 'reference'), 'no reference for the failed page');
+    expect(part(el, 'reference')!.textContent).to.equal('Referenz: req-page-2');
+    await expect(el).to.be.accessible();
+    rows(el)[0]!.querySelector<HTMLButtonElement>('[part~="download"]')!.click();
+    await waitUntil(() => part(el, 'error'), 'no error for the failed download');
+    expect(part(el, 'error')!.querySelector('[part~="reference"]')!.textContent).to.equal(
+      'Referenz: mock-request',
+    );
   });
 
   it('sends the bearer token and no request without a valid workspace-id', async () => {

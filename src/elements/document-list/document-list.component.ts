@@ -23,7 +23,13 @@ import { errorView, footerView, headerView, loadErrorText, toolbarView } from '.
 import { renderDocumentRow, renderSkeletonRows, type RowContext } from './document-row.js';
 import { FileDropController } from './file-drop-controller.js';
 import { GridFocusController } from './grid-focus-controller.js';
-import { DocumentPages, firstPage, portalDocumentsKey, type PagesTarget } from './document-pages.js';
+import {
+  DocumentPages,
+  firstPage,
+  portalDocumentsKey,
+  requestIdOf,
+  type PagesTarget,
+} from './document-pages.js';
 import { RowsController } from './rows-controller.js';
 import { LazyUploads } from './lazy-uploads.js';
 import type { DocumentListAttributes } from './document-list.warnings.js';
@@ -99,7 +105,7 @@ export class XecmDocumentList extends XecmDataElement {
   @property({ type: Boolean, reflect: true }) dragging = false;
 
   @state() private filter = '';
-  @state() private notice?: string;
+  @state() private notice?: { text: string; requestId?: string | undefined };
 
   @query('input[type="file"]') private fileInput?: HTMLInputElement;
 
@@ -182,7 +188,7 @@ export class XecmDocumentList extends XecmDataElement {
     const workspaceId = this.workspaceId;
     if (this.readOnly || !client || !workspaceId) return;
     this.uploads.add([...files], client, workspaceId).catch(() => {
-      this.notice = this.t.uploadFailed;
+      this.notice = { text: this.t.uploadFailed };
       this.emit(new XecmErrorEvent({ code: 'network', message: this.t.uploadFailed }));
     });
   }
@@ -235,6 +241,11 @@ export class XecmDocumentList extends XecmDataElement {
     return this.localize.strings('documentList');
   }
 
+  /** "Reference: <requestId>" in the card's words, so both elements quote a failed request alike. */
+  private reference(requestId: string | undefined): string | undefined {
+    return requestId ? this.localize.strings('workspaceCard').reference(requestId) : undefined;
+  }
+
   private errorText(code: string): string {
     return loadErrorText(this.t, this.localize.strings('common').errors, code);
   }
@@ -264,12 +275,13 @@ export class XecmDocumentList extends XecmDataElement {
       ${
         errorCode === undefined
           ? nothing
-          : errorView(this.errorText(errorCode), {
-              label: this.localize.strings('common').retry,
-              run: () => void this.refresh(),
-            })
+          : errorView(
+              this.errorText(errorCode),
+              { label: this.localize.strings('common').retry, run: () => void this.refresh() },
+              this.reference(requestIdOf(this.pages.task.error)),
+            )
       }
-      ${this.notice ? errorView(this.notice) : nothing}
+      ${this.notice ? errorView(this.notice.text, undefined, this.reference(this.notice.requestId)) : nothing}
       ${failed && !hasRows ? nothing : this.renderGrid(loadingFirst || (initial && !hasRows))}
       ${
         !pending && !failed && !initial && !hasRows
@@ -321,6 +333,7 @@ export class XecmDocumentList extends XecmDataElement {
       hasMore: this.pages.hasMore,
       more: more.state,
       moreError: more.state === 'error' ? this.errorText(more.code ?? 'internal') : undefined,
+      moreReference: more.state === 'error' ? this.reference(more.requestId) : undefined,
       loadMore: () => void this.loadMoreFromButton(),
     };
   }
@@ -386,7 +399,7 @@ export class XecmDocumentList extends XecmDataElement {
       await deliverDocument(client, doc, action, { portal: this.readOnly });
     } catch (error) {
       const detail = errorDetail(error);
-      this.notice = this.t.openFailed;
+      this.notice = { text: this.t.openFailed, requestId: requestIdOf(error) };
       this.emit(new XecmErrorEvent(detail));
     }
   }

@@ -10,9 +10,11 @@ export const documentListStyles = css`
     border-radius: var(--_radius);
     /* Each minimum holds its column's header (label + sort arrow) in every shipped locale, so a ~700 px
        list (the demo's CRM card) shows all headers in full and never scrolls sideways; spare width goes
-       mostly to the name. */
-    --_columns: minmax(8rem, 3fr) minmax(3.75rem, 0.5fr) minmax(5.25rem, 0.6fr) minmax(5.25rem, 0.5fr)
-      minmax(7rem, 1fr) minmax(7.5rem, 1fr) 3rem;
+       mostly to the name. The approval minimum holds a one-word badge ("Freigegeben") with its icon
+       (the name gave up the rem for it, so the container-query steps below stay where they were);
+       longer values wrap inside their cell (see below). */
+    --_columns: minmax(7rem, 3fr) minmax(3.75rem, 0.5fr) minmax(5.25rem, 0.6fr) minmax(5.25rem, 0.5fr)
+      minmax(7rem, 1fr) minmax(8.5rem, 1fr) 3rem;
     --_row-height: var(--xecm-document-list-row-height, 2.5rem);
   }
   [part~='toolbar'] {
@@ -70,8 +72,8 @@ export const documentListStyles = css`
      aria-colindex, and the arrow keys skip hidden columns. */
   @container xecm-document-grid (width < 43rem) {
     .row {
-      --_columns: minmax(8rem, 3fr) minmax(5.25rem, 0.6fr) minmax(5.25rem, 0.5fr) minmax(7rem, 1fr)
-        minmax(7.5rem, 1fr) 3rem;
+      --_columns: minmax(7rem, 3fr) minmax(5.25rem, 0.6fr) minmax(5.25rem, 0.5fr) minmax(7rem, 1fr)
+        minmax(8.5rem, 1fr) 3rem;
     }
     .row > :nth-child(2) {
       display: none;
@@ -79,7 +81,7 @@ export const documentListStyles = css`
   }
   @container xecm-document-grid (width < 37rem) {
     .row {
-      --_columns: minmax(8rem, 3fr) minmax(5.25rem, 0.6fr) minmax(7rem, 1fr) minmax(7.5rem, 1fr) 3rem;
+      --_columns: minmax(7rem, 3fr) minmax(5.25rem, 0.6fr) minmax(7rem, 1fr) minmax(8.5rem, 1fr) 3rem;
     }
     .row > :nth-child(4) {
       display: none;
@@ -87,7 +89,7 @@ export const documentListStyles = css`
   }
   @container xecm-document-grid (width < 32rem) {
     .row {
-      --_columns: minmax(8rem, 3fr) minmax(7rem, 1fr) minmax(7.5rem, 1fr) 3rem;
+      --_columns: minmax(7rem, 3fr) minmax(7rem, 1fr) minmax(8.5rem, 1fr) 3rem;
     }
     .row > :nth-child(3) {
       display: none;
@@ -95,7 +97,7 @@ export const documentListStyles = css`
   }
   @container xecm-document-grid (width < 27rem) {
     .row {
-      --_columns: minmax(6rem, 3fr) minmax(7.5rem, 1fr) 3rem;
+      --_columns: minmax(6rem, 3fr) minmax(8.5rem, 1fr) 3rem;
     }
     .row > :nth-child(5) {
       display: none;
@@ -187,8 +189,30 @@ export const documentListStyles = css`
   .btn:hover:not(:disabled) {
     background: color-mix(in srgb, var(--_text) 10%, transparent);
   }
+  /* Every row is a grid of its own, so a column cannot grow to its widest cell: values that do not fit
+     ("289 bytes", "12 months ago", a badge in German or French) wrap instead of being cut. The name
+     keeps its single line with an ellipsis (the full name is its tooltip). */
+  [role='gridcell'] {
+    white-space: normal;
+    overflow-wrap: break-word;
+    text-overflow: clip;
+    padding-block: 0.25rem;
+  }
   [part~='approval'] {
     max-width: 100%;
+  }
+  [part~='approval']::part(base) {
+    flex-wrap: wrap;
+    white-space: normal;
+    overflow-wrap: break-word;
+    /* A pill on one line (the radius exceeds half its height), a rounded box when it wraps. */
+    border-radius: min(var(--xecm-badge-radius, 999px), 0.8rem);
+  }
+  [part~='approval']::part(label),
+  [part~='approval']::part(step) {
+    flex: 0 1 auto;
+    min-width: 0;
+    overflow: visible;
   }
   .skeleton-row .cell::before {
     content: '';
@@ -214,6 +238,13 @@ export const documentListStyles = css`
     flex-wrap: wrap;
     padding: 0.75rem 1rem;
     color: var(--_danger);
+  }
+  /* The request reference under an error (selectable in one go, to paste into a ticket). */
+  .reference {
+    display: block;
+    color: var(--_text-muted);
+    font-size: 0.8125em;
+    user-select: all;
   }
   [part~='footer'] {
     display: flex;

@@ -47,10 +47,19 @@ export function loadErrorText(t: Strings, errors: Record<string, string>, code: 
   return specific ? `${t.loadError} ${specific}` : t.loadError;
 }
 
-/** An error line with an optional retry button. */
-export function errorView(text: string, retry?: { label: string; run(): void }): TemplateResult {
+/**
+ * An error line with an optional retry button, and the request reference (`Reference: …`, the BFF's
+ * `requestId`) an operator can look up in the logs, as the workspace card shows it.
+ */
+export function errorView(
+  text: string,
+  retry?: { label: string; run(): void },
+  reference?: string,
+): TemplateResult {
   return html`<div part="error" role="alert">
-    <span>${text}</span>
+    <span
+      >${text}${reference ? html`<span part="reference" class="reference">${reference}</span>` : nothing}</span
+    >
     ${retry ? html`<button class="btn" @click=${retry.run}>${retry.label}</button>` : nothing}
   </div>`;
 }
@@ -119,12 +128,14 @@ export interface FooterView {
   hasMore: boolean;
   more: 'idle' | 'loading' | 'error';
   moreError: string | undefined;
+  /** `Reference: …` of the failed "load more" request. */
+  moreReference: string | undefined;
   loadMore(): void;
 }
 
 export function footerView(t: Strings, v: FooterView): TemplateResult {
   return html`<div part="footer">
-    <span part="status" role="status">${v.status}</span>
+    <span part="status" role="status"><bdi>${v.status}</bdi></span>
     ${
       v.hasMore
         ? html`<button
@@ -137,6 +148,16 @@ export function footerView(t: Strings, v: FooterView): TemplateResult {
           </button>`
         : nothing
     }
-    ${v.moreError ? html`<span role="alert" class="hint">${v.moreError}</span>` : nothing}
+    ${
+      v.moreError
+        ? html`<span role="alert" class="hint"
+            >${v.moreError}${
+              v.moreReference
+                ? html`<span part="reference" class="reference">${v.moreReference}</span>`
+                : nothing
+            }</span
+          >`
+        : nothing
+    }
   </div>`;
 }

@@ -7,7 +7,7 @@ import {
   type DocumentPage,
   type DocumentQuery,
 } from '../../contract/index.js';
-import type { BffClient } from '../../client/index.js';
+import { isBffProblemError, type BffClient } from '../../client/index.js';
 import { documentQueryString, workspaceKey } from '../../client/keys.js';
 import { errorDetail } from '../base/error-detail.js';
 import type { XecmErrorDetail } from '../events/xecm-error-event.js';
@@ -35,6 +35,11 @@ export function firstPage(t: Pick<PagesTarget, 'sort' | 'filter' | 'pageSize'>):
     : { page: 1, pageSize: t.pageSize, sort: t.sort };
 }
 
+/** The BFF's `requestId` of a failed request (none for local failures such as "offline"). */
+export function requestIdOf(error: unknown): string | undefined {
+  return (isBffProblemError(error) && error.problem.requestId) || undefined;
+}
+
 /**
  * Cache key of a portal page, as `BffClient.listPortalDocuments` stores it. Not a live topic (it has a
  * path below the workspace), so watching it subscribes to nothing on the server.
@@ -51,7 +56,7 @@ export class DocumentPages implements ReactiveController {
   rows: DocumentItem[] = [];
   total = 0;
   pagesLoaded = 0;
-  more: { state: 'idle' | 'loading' | 'error'; code?: string } = { state: 'idle' };
+  more: { state: 'idle' | 'loading' | 'error'; code?: string; requestId?: string } = { state: 'idle' };
 
   readonly task: Task<readonly unknown[], DocumentPage>;
   private freshNext = false;
@@ -142,7 +147,8 @@ export class DocumentPages implements ReactiveController {
     } catch (error) {
       if (abort.signal.aborted) return;
       const detail = errorDetail(error);
-      this.setMore({ state: 'error', code: detail.code });
+      const requestId = requestIdOf(error);
+      this.setMore({ state: 'error', code: detail.code, ...(requestId ? { requestId } : {}) });
       this.events.failed(detail);
     }
   }

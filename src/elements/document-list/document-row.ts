@@ -20,7 +20,9 @@ const downloadIcon = svg`<path d="M8 2v8m-3.5-3.5L8 10l3.5-3.5M3 13.5h10" fill="
 
 /**
  * One virtualized row. Names and every other server string go through text bindings only,
- * wrapped in <bdi> so right-to-left overrides inside a name cannot reorder the rest of the row.
+ * wrapped in <bdi> so right-to-left overrides inside a name cannot reorder the rest of the row. Formatted
+ * values ("61 kB", "12 months ago") are isolated too: in a right-to-left page their own language's
+ * direction applies, not the page's ("kB 61").
  */
 export function renderDocumentRow(doc: DocumentItem, index: number, ctx: RowContext): TemplateResult {
   const { t } = ctx;
@@ -57,7 +59,7 @@ export function renderDocumentRow(doc: DocumentItem, index: number, ctx: RowCont
       data-col="2"
       tabindex=${ctx.tab(index, 2)}
     >
-      ${ctx.bytes(doc.size)}
+      <bdi>${ctx.bytes(doc.size)}</bdi>
     </div>
     <div
       role="gridcell"
@@ -80,7 +82,7 @@ export function renderDocumentRow(doc: DocumentItem, index: number, ctx: RowCont
       tabindex=${ctx.tab(index, 4)}
       title=${`${exact} · ${t.modifiedBy(doc.modifiedBy)}`}
     >
-      <time datetime=${doc.modifiedAt}>${ctx.relativeTime(modified)}</time
+      <time datetime=${doc.modifiedAt}><bdi>${ctx.relativeTime(modified)}</bdi></time
       ><span class="visually-hidden">, ${exact}, <bdi>${t.modifiedBy(doc.modifiedBy)}</bdi></span>
     </div>
     <div
