@@ -5,6 +5,8 @@ import '../../src/elements/start-review/start-review.js';
 import type { XecmStartReview } from '../../src/elements/start-review/start-review.component.js';
 import { createReviewMock, type ReviewMockMode, type ReviewMockOptions } from '../mocks/review-handlers.js';
 import { useHandlers } from '../mocks/server-setup.js';
+import { startReview as startReviewDe } from '../../src/elements/i18n/de/start-review.js';
+import { workspaceCard as workspaceCardDe } from '../../src/elements/i18n/de/workspace-card.js';
 
 interface AxeRunner {
   run(
@@ -258,6 +260,20 @@ describe('<xecm-start-review>', () => {
       el.setAttribute('lang', lang);
       await waitUntil(() => button(el).textContent!.trim() === label, `${lang} not applied`);
     }
+  });
+
+  it('calls a workspace "Workspace" in German, as the card and xECM do (not "Arbeitsbereich")', async () => {
+    const { el } = await mount('one-workflow', {}, 'workspace');
+    el.setAttribute('lang', 'de');
+    await waitUntil(() => button(el).textContent!.trim() === 'Prüfung starten', 'de not applied');
+    await openDialog(el);
+    expect(part(el, 'title')!.textContent!.trim()).to.equal('Prüfung dieses Workspaces starten');
+    const strings = [startReviewDe, workspaceCardDe].flatMap((area) =>
+      Object.values(area).map((v) =>
+        typeof v === 'function' ? String((v as (...args: unknown[]) => string)(1, '1')) : v,
+      ),
+    );
+    expect(strings.filter((text) => /arbeitsbereich/i.test(text))).to.deep.equal([]);
   });
 
   it('renders hostile workflow names as text', async () => {

@@ -2,7 +2,7 @@ import type { startReview as en } from '../en/start-review.js';
 
 export const startReview: typeof en = {
   button: 'Prüfung starten',
-  dialogTitleWorkspace: 'Prüfung dieses Arbeitsbereichs starten',
+  dialogTitleWorkspace: 'Prüfung dieses Workspaces starten',
   dialogTitleDocument: 'Prüfung dieses Dokuments starten',
   workflow: 'Workflow',
   comment: 'Kommentar (optional)',
