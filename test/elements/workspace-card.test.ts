@@ -300,6 +300,42 @@ describe('<xecm-workspace-card> hostile data', () => {
     expect($(el, '[part~="name"]')!.textContent).to.equal('Acme Corporation');
   });
 
+  it('wraps a name between words, not inside one, on a phone-width card next to the badge', async () => {
+    const names = ['Acme Corporation', 'Globex International Holdings', 'Initech Software Solutions'];
+    for (const [i, name] of names.entries()) {
+      const ws = sampleWorkspace({
+        id: `230${i}`,
+        name,
+        approval: { state: 'in-review', step: 'Legal review' },
+      });
+      const { client } = mockBff({ workspaces: [ws] });
+      for (const width of [280, 328, 360]) {
+        const el = await card(
+          html`<xecm-workspace-card
+            workspace-id=${ws.id}
+            .client=${client}
+            style=${`width: ${width}px`}
+          ></xecm-workspace-card>`,
+        );
+        await (el.shadowRoot!.querySelector('xecm-approval-badge') as XecmApprovalBadge).updateComplete;
+        const text = [...$(el, '[part~="name"]')!.childNodes].find((n) => n.nodeType === Node.TEXT_NODE)!;
+        const source = text.textContent!;
+        // A word laid out on one line has one client rect; a word split across lines has two.
+        let at = 0;
+        for (const word of source.split(' ')) {
+          const range = document.createRange();
+          range.setStart(text, at);
+          range.setEnd(text, at + word.length);
+          at += word.length + 1;
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          expect(lines.size, `"${word}" of "${name}" at ${width}px`).to.equal(1);
+        }
+        expect(el.getBoundingClientRect().width).to.be.at.most(width);
+        el.remove();
+      }
+    }
+  });
+
   it('keeps a 500-character name on one line with an ellipsis when compact', async () => {
     const ws = sampleWorkspace({ id: '2203', name: 'W'.repeat(500) });
     const { client } = mockBff({ workspaces: [ws] });

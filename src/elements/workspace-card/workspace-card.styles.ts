@@ -67,9 +67,11 @@ export const workspaceCardStyles = css`
   .link:hover .name {
     text-decoration: underline;
   }
-  /* Long names wrap anywhere in the full layout and end in an ellipsis in the compact one. */
+  /* Long names wrap between words in the full layout (a word wider than the card still breaks) and
+     end in an ellipsis in the compact one. */
   .name {
-    overflow-wrap: anywhere;
+    min-inline-size: 0;
+    overflow-wrap: break-word;
     unicode-bidi: isolate;
   }
   :host(:not([layout='compact'])) .name {
@@ -131,6 +133,21 @@ export const workspaceCardStyles = css`
   xecm-approval-badge {
     flex: none;
     max-inline-size: 45%;
+  }
+  /* On a narrow card the badge moves under the title when both do not fit on one line, so the name
+     keeps the width to wrap between words ("Acme Corporation", not "Acme Corporatio / n"). */
+  @container (max-width: 30rem) {
+    :host(:not([layout='compact'])) .header {
+      flex-wrap: wrap;
+      row-gap: 0.375rem;
+    }
+    :host(:not([layout='compact'])) .title {
+      max-inline-size: calc(100% - 2.25rem - 0.625rem);
+    }
+    :host(:not([layout='compact'])) xecm-approval-badge {
+      max-inline-size: calc(100% - 2.25rem - 0.625rem);
+      margin-inline-start: calc(2.25rem + 0.625rem);
+    }
   }
   .metadata {
     display: grid;
