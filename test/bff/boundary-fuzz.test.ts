@@ -287,15 +287,17 @@ describe('BFF boundaries: hostile input on every route', () => {
       upload(form('x'.repeat(300)), undefined, 'name too long'),
       // xECM allows no ':' in names; the header injection attempt arrives as one name holding a colon.
       upload(form('"quoted"\r\nX-Injected: 1'), undefined, 'header injection in the name'),
+      // A right-to-left override would show "\u202Etxt.exe" as "exe.txt" in every list.
+      upload(form('\u202Etxt.exe'), undefined, 'text-direction override in the name'),
     ];
     for (const answer of await Promise.all(refused)) {
       assert.ok([400, 415].includes(answer.status), `${answer.label}: ${answer.status}`);
       assert.equal(answer.headers.get('x-injected'), null);
     }
-    // Stored under the name given, as text: no path, bidi characters and emoji kept.
+    // Stored under the name given, as text: no path; right-to-left script and emoji kept.
     for (const [name, stored] of [
       ['../../etc/passwd', 'passwd'],
-      ['\u202Etxt.exe', '\u202Etxt.exe'],
+      ['עקבות.txt', 'עקבות.txt'],
       ['CON', 'CON'],
       ['😀.txt', '😀.txt'],
     ]) {
