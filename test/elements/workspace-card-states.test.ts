@@ -212,9 +212,10 @@ describe('<xecm-workspace-card> states', () => {
     const { el, event } = await mountAndWait({ 'workspace-id': '2001' }, client, 'xecm-error');
     track(el);
     expect(event.detail.code).to.equal('unauthenticated');
-    expect(event.detail.message).to.equal('Your session has ended. Sign in again.');
+    expect(event.detail.message).to.equal(
+      'The workspace could not be loaded. Your session has ended. Sign in again.',
+    );
     expect($(el, '[role="alert"]')!.textContent).to.contain('Your session has ended. Sign in again.');
-    expect($(el, '[role="alert"]')!.textContent).to.not.contain('could not be loaded');
     await expect(el).to.be.accessible();
   });
 

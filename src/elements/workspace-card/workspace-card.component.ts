@@ -272,9 +272,9 @@ export class XecmWorkspaceCard extends XecmDataElement {
       case 'forbidden':
         return t.forbidden;
       default:
-        // unauthenticated (signed out), network, bad-response, rate-limited, upstream-…: the shared wording,
-        // so the card says what the list next to it says.
-        return Object.hasOwn(errors, code) ? errors[code as keyof typeof errors] : t.error;
+        // unauthenticated (signed out), network, bad-response, rate-limited, upstream-…: the shared wording
+        // of the cause after the card's own, as the list and the review button next to it say it.
+        return Object.hasOwn(errors, code) ? `${t.error} ${errors[code as keyof typeof errors]}` : t.error;
     }
   }
 }
