@@ -101,6 +101,12 @@ export const Unavailable: Story = {
   parameters: { msw: { handlers: workspaceScenarios.error() } },
 };
 
+/** The first load fails; the Retry button (or coming back to the tab) loads the state. */
+export const UnavailableThenRetry: Story = {
+  args: { state: undefined, workspaceId: '2001' },
+  parameters: { msw: { handlers: createWorkspaceMock({ failFirst: 1 }).handlers } },
+};
+
 export const LongAndHostileStep: Story = {
   render: () =>
     frame(
