@@ -5,8 +5,7 @@ import '../../src/elements/start-review/start-review.js';
 import type { XecmStartReview } from '../../src/elements/start-review/start-review.component.js';
 import { createReviewMock, type ReviewMockMode, type ReviewMockOptions } from '../mocks/review-handlers.js';
 import { useHandlers } from '../mocks/server-setup.js';
-import { startReview as startReviewDe } from '../../src/elements/i18n/de/start-review.js';
-import { workspaceCard as workspaceCardDe } from '../../src/elements/i18n/de/workspace-card.js';
+import { de } from '../../src/elements/i18n/de/index.js';
 
 interface AxeRunner {
   run(
@@ -262,13 +261,13 @@ describe('<xecm-start-review>', () => {
     }
   });
 
-  it('calls a workspace "Workspace" in German, as the card and xECM do (not "Arbeitsbereich")', async () => {
+  it('calls a workspace "Workspace" in German everywhere, as xECM does (not "Arbeitsbereich")', async () => {
     const { el } = await mount('one-workflow', {}, 'workspace');
     el.setAttribute('lang', 'de');
     await waitUntil(() => button(el).textContent!.trim() === 'Prüfung starten', 'de not applied');
     await openDialog(el);
     expect(part(el, 'title')!.textContent!.trim()).to.equal('Prüfung dieses Workspaces starten');
-    const strings = [startReviewDe, workspaceCardDe].flatMap((area) =>
+    const strings = Object.values(de).flatMap((area) =>
       Object.values(area).map((v) =>
         typeof v === 'function' ? String((v as (...args: unknown[]) => string)(1, '1')) : v,
       ),
