@@ -13,8 +13,8 @@ export const documentListStyles = css`
        mostly to the name. The approval minimum holds a one-word badge ("Freigegeben") with its icon
        (the name gave up the rem for it, so the container-query steps below stay where they were);
        longer values wrap inside their cell (see below). */
-    --_columns: minmax(7rem, 3fr) minmax(3.75rem, 0.5fr) minmax(5.25rem, 0.6fr) minmax(5.25rem, 0.5fr)
-      minmax(7rem, 1fr) minmax(8.5rem, 1fr) 3rem;
+    --_columns: minmax(7rem, 3fr) minmax(3.75rem, 0.5fr) minmax(5.25rem, 0.9fr) minmax(5.25rem, 0.3fr)
+      minmax(7rem, 1fr) minmax(8.5rem, 1.2fr) 3rem;
     --_row-height: var(--xecm-document-list-row-height, 2.5rem);
   }
   [part~='toolbar'] {
@@ -72,8 +72,8 @@ export const documentListStyles = css`
      aria-colindex, and the arrow keys skip hidden columns. */
   @container xecm-document-grid (width < 43rem) {
     .row {
-      --_columns: minmax(7rem, 3fr) minmax(5.25rem, 0.6fr) minmax(5.25rem, 0.5fr) minmax(7rem, 1fr)
-        minmax(8.5rem, 1fr) 3rem;
+      --_columns: minmax(7rem, 3fr) minmax(5.25rem, 0.9fr) minmax(5.25rem, 0.3fr) minmax(7rem, 1fr)
+        minmax(8.5rem, 1.2fr) 3rem;
     }
     .row > :nth-child(2) {
       display: none;
@@ -81,7 +81,7 @@ export const documentListStyles = css`
   }
   @container xecm-document-grid (width < 37rem) {
     .row {
-      --_columns: minmax(7rem, 3fr) minmax(5.25rem, 0.6fr) minmax(7rem, 1fr) minmax(8.5rem, 1fr) 3rem;
+      --_columns: minmax(7rem, 3fr) minmax(5.25rem, 0.9fr) minmax(7rem, 1fr) minmax(8.5rem, 1.2fr) 3rem;
     }
     .row > :nth-child(4) {
       display: none;
@@ -89,7 +89,7 @@ export const documentListStyles = css`
   }
   @container xecm-document-grid (width < 32rem) {
     .row {
-      --_columns: minmax(7rem, 3fr) minmax(7rem, 1fr) minmax(8.5rem, 1fr) 3rem;
+      --_columns: minmax(7rem, 3fr) minmax(7rem, 1fr) minmax(8.5rem, 1.2fr) 3rem;
     }
     .row > :nth-child(3) {
       display: none;
@@ -97,7 +97,7 @@ export const documentListStyles = css`
   }
   @container xecm-document-grid (width < 27rem) {
     .row {
-      --_columns: minmax(6rem, 3fr) minmax(8.5rem, 1fr) 3rem;
+      --_columns: minmax(6rem, 3fr) minmax(8.5rem, 1.2fr) 3rem;
     }
     .row > :nth-child(5) {
       display: none;
@@ -201,6 +201,8 @@ export const documentListStyles = css`
   [part~='approval'] {
     max-width: 100%;
   }
+  /* A badge too wide for the cell wraps: the label stays next to its icon and breaks between words,
+     the review step moves to a line of its own. */
   [part~='approval']::part(base) {
     flex-wrap: wrap;
     white-space: normal;
@@ -208,7 +210,9 @@ export const documentListStyles = css`
     /* A pill on one line (the radius exceeds half its height), a rounded box when it wraps. */
     border-radius: min(var(--xecm-badge-radius, 999px), 0.8rem);
   }
-  [part~='approval']::part(label),
+  [part~='approval']::part(label) {
+    flex: 1 1 0;
+  }
   [part~='approval']::part(step) {
     flex: 0 1 auto;
     min-width: 0;
