@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { XecmDocumentList } from '../../src/elements/document-list/document-list.component.js';
 import '../../src/elements/document-list/document-list.js';
@@ -209,6 +209,29 @@ describe('<xecm-document-list> keyboard', () => {
     // The roving tab stop moved with it: Tab leaves and Shift+Tab comes back to the same row.
     expect(grid(el).querySelectorAll('[tabindex="0"]')).to.have.length(1);
     await expect(el).to.be.accessible();
+  });
+
+  it('moves focus to the first new row also when that page makes the rows virtualized', async () => {
+    useHandlers(...createDocumentMock({ documents: sampleDocuments(130) }).handlers);
+    const el = await fixture<XecmDocumentList>(
+      html`<xecm-document-list
+        workspace-id="7001"
+        page-size="100"
+        .client=${makeClient()}
+      ></xecm-document-list>`,
+    );
+    await waitUntil(() => rows(el).length === 100, 'page 1 never rendered', { timeout: 4000 });
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="load-more"]')!.focus();
+    await press(el, 'Enter');
+    await waitUntil(
+      () => rows(el).length > 0 && rows(el).length < 100,
+      'rows were not virtualized (all of them are in the DOM)',
+      { timeout: 4000 },
+    );
+    await waitUntil(() => focused(el) !== null, `focus fell to ${document.activeElement?.tagName}`);
+    await aTimeout(100); // the virtualizer settles its layout
+    expect(focused(el), `focus fell to ${document.activeElement?.tagName}`).to.not.equal(null);
+    expect(position(el)).to.deep.equal({ row: 100, col: 0 });
   });
 
   it('keeps focus on "Load more" while more pages remain', async () => {

@@ -347,12 +347,14 @@ export class XecmDocumentList extends XecmDataElement {
     const firstNew = this.pages.rows.length;
     await this.loadMore();
     await this.updateComplete;
+    await this.rowGroup.settled();
     const root = this.renderRoot as ShadowRoot;
     if (root.querySelector('[part~="load-more"]')) return;
     const lost = !root.activeElement && (!document.activeElement || document.activeElement === document.body);
     if (!lost || this.pages.rows.length === 0) return;
     const row = Math.min(firstNew, this.pages.rows.length - 1);
-    if (!(await this.grid.focusCell(row, 0))) this.rowGroup.body()?.focus();
+    const shown = await this.grid.focusCell(row, 0).catch(() => false);
+    if (!shown) this.rowGroup.body()?.focus();
   }
 
   private get rowContext(): RowContext {

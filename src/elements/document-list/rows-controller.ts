@@ -82,6 +82,16 @@ export class RowsController<T> implements ReactiveController {
         </div>`;
   }
 
+  /**
+   * Resolves once a pending switch to virtual rows has rendered (at once when none is pending): the
+   * switch replaces the row group, and with it any focus inside.
+   */
+  async settled(): Promise<void> {
+    if (!this.waiting || !loading) return;
+    await loading.catch(() => undefined);
+    await this.host.updateComplete;
+  }
+
   /** Makes sure row `index` is in the DOM (a virtualized row may not be) before it gets focus. */
   async reveal(index: number): Promise<void> {
     const body = this.body();
