@@ -75,6 +75,26 @@ describe('<xecm-document-list source="portal">', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('resolves root-relative signed links against the BFF base URL (a BFF below /bff)', async () => {
+    const documents = portalDocuments().map((d) => ({
+      ...d,
+      openUrl: d.openUrl.replace(`${location.origin}/bff`, ''),
+      downloadUrl: d.downloadUrl.replace(`${location.origin}/bff`, ''),
+    }));
+    useHandlers(...createDocumentMock({ documents }).handlers);
+    const el = await mountPortal(new BffClient({ baseUrl: '/bff' }));
+    const links = catchLinks();
+    try {
+      rows(el)[0]!.querySelector<HTMLButtonElement>('[part~="download"]')!.click();
+      await waitUntil(() => links.followed.length === 1, 'download followed no link');
+    } finally {
+      links.stop();
+    }
+    const first = [...documents].sort((a, b) => a.name.localeCompare(b.name))[0]!;
+    expect(first.downloadUrl.startsWith('/portal/v1/content/')).to.equal(true);
+    expect(links.followed[0]!.href).to.equal(`${location.origin}/bff${first.downloadUrl}`);
+  });
+
   it('does not watch live topics (the anonymous page cannot open the signed-in event stream)', async () => {
     useHandlers(...createDocumentMock({ documents: portalDocuments() }).handlers);
     const watched: string[] = [];

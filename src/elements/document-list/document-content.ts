@@ -20,7 +20,7 @@ export async function deliverDocument(
   options: { portal?: boolean; signal?: AbortSignal } = {},
 ): Promise<void> {
   if (options.portal) {
-    const url = new URL(action === 'open' ? doc.openUrl : doc.downloadUrl, absoluteBase(client.baseUrl)).href;
+    const url = portalLink(client.baseUrl, action === 'open' ? doc.openUrl : doc.downloadUrl);
     clickLink(url, action === 'download' ? doc.name : undefined);
     return;
   }
@@ -64,6 +64,15 @@ async function problemOf(response: Response): Promise<BffProblemError> {
     response.status,
     `The content request failed (${response.status}).`,
   );
+}
+
+/**
+ * A signed link as absolute URL. The BFF mints `${BFF_PUBLIC_URL}/portal/v1/content/…`; without a public
+ * URL the link is root-relative, i.e. relative to the BFF, which may sit below a path (`/bff`) on the page.
+ */
+function portalLink(baseUrl: string, link: string): string {
+  const rootRelative = link.startsWith('/') && !link.startsWith('//');
+  return new URL(rootRelative ? baseUrl.replace(/\/+$/, '') + link : link, absoluteBase(baseUrl)).href;
 }
 
 function absoluteBase(base: string): string {
