@@ -23,6 +23,7 @@ import {
   documentQueryString,
   documentsKey,
   reviewOptionsKey,
+  portalDocumentsKey,
   workspaceKey,
 } from './keys.js';
 import { isTopic, type LiveEvents, type LiveEventsFactory, type LiveEventsHost } from './live-events.js';
@@ -164,7 +165,7 @@ export class BffClient implements LiveEventsHost {
   ): Promise<DocumentPage> {
     const qs = documentQueryString(query);
     return this.cache.get(
-      `${workspaceKey(workspaceId)}/portal-documents?${qs}`,
+      portalDocumentsKey(workspaceId, query),
       (signal) =>
         this.#call(
           {

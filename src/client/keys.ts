@@ -20,6 +20,14 @@ export function documentsKey(workspaceId: string, query: DocumentQuery = {}): st
   return `${workspaceKey(workspaceId)}/documents?${documentQueryString(query)}`;
 }
 
+/**
+ * A page of the anonymous portal listing. Not a live topic (it hangs below one), so watching it subscribes
+ * to nothing on the server — what a portal page, which has no token for `/v1/events`, needs.
+ */
+export function portalDocumentsKey(workspaceId: string, query: DocumentQuery = {}): string {
+  return `${workspaceKey(workspaceId)}/portal-documents?${documentQueryString(query)}`;
+}
+
 export function reviewOptionsKey(target: ReviewTarget): string {
   return `${target.kind}:${target.id}/review-options`;
 }

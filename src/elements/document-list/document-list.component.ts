@@ -9,7 +9,7 @@ import {
   type DocumentSortKey,
 } from '../../contract/index.js';
 import { XecmApprovalBadge } from '../approval-badge/approval-badge.component.js';
-import { documentsKey, workspaceKey } from '../../client/keys.js';
+import { documentsKey, portalDocumentsKey, workspaceKey } from '../../client/keys.js';
 import { XecmDataElement } from '../base/xecm-data-element.js';
 import { devCheck } from '../base/dev-check.js';
 import { errorDetail } from '../base/error-detail.js';
@@ -23,13 +23,7 @@ import { errorView, footerView, headerView, loadErrorText, toolbarView } from '.
 import { renderDocumentRow, renderSkeletonRows, type RowContext } from './document-row.js';
 import { FileDropController } from './file-drop-controller.js';
 import { GridFocusController } from './grid-focus-controller.js';
-import {
-  DocumentPages,
-  firstPage,
-  portalDocumentsKey,
-  requestIdOf,
-  type PagesTarget,
-} from './document-pages.js';
+import { DocumentPages, firstPage, requestIdOf, type PagesTarget } from './document-pages.js';
 import { RowsController } from './rows-controller.js';
 import { LazyUploads } from './lazy-uploads.js';
 import type { DocumentListAttributes } from './document-list.warnings.js';
@@ -66,10 +60,12 @@ const SKELETON_ROWS = 5;
  * @csspart status - The loading / count line.
  * @csspart empty - The message shown when there are no documents.
  * @csspart error - The error message with its retry button.
+ * @csspart reference - The request reference in an error message (to quote to an operator).
  * @csspart footer - The footer with the count and "Load more".
  * @csspart load-more - The "Load more" button.
  * @csspart uploads - The list of uploads in progress or finished.
  * @csspart upload - One upload (`data-status` = uploading | done | error | canceled).
+ * @csspart upload-retry - The "Retry" button of an upload that failed through an outage.
  * @csspart dropzone - The overlay shown while files are dragged over the list.
  *
  * @cssprop --xecm-document-list-height - Height of the scrolling rows area (default 24rem).

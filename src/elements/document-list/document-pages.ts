@@ -8,7 +8,6 @@ import {
   type DocumentQuery,
 } from '../../contract/index.js';
 import { isBffProblemError, type BffClient } from '../../client/index.js';
-import { documentQueryString, workspaceKey } from '../../client/keys.js';
 import { errorDetail } from '../base/error-detail.js';
 import type { XecmErrorDetail } from '../events/xecm-error-event.js';
 
@@ -38,14 +37,6 @@ export function firstPage(t: Pick<PagesTarget, 'sort' | 'filter' | 'pageSize'>):
 /** The BFF's `requestId` of a failed request (none for local failures such as "offline"). */
 export function requestIdOf(error: unknown): string | undefined {
   return (isBffProblemError(error) && error.problem.requestId) || undefined;
-}
-
-/**
- * Cache key of a portal page, as `BffClient.listPortalDocuments` stores it. Not a live topic (it has a
- * path below the workspace), so watching it subscribes to nothing on the server.
- */
-export function portalDocumentsKey(workspaceId: string, query: DocumentQuery): string {
-  return `${workspaceKey(workspaceId)}/portal-documents?${documentQueryString(query)}`;
 }
 
 /**
