@@ -8,7 +8,10 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { measureBundle, type Measured } from '../../bench/measure-bundle.js';
 
-/** Current size (43,014 bytes gzip on 2026-11-29) plus ~1 KB of room; lower it when the bundle shrinks. */
+/**
+ * 44,568 bytes gzip on 2026-11-29 (after the audit fixes), ~0.5 KB below. Lower it when the bundle shrinks;
+ * raise it only on purpose, saying in the commit what the bytes buy.
+ */
 const REGRESSION_CEILING_GZIP = 44 * 1024;
 
 const ELEMENT_FOLDERS = ['workspace-card', 'document-list', 'approval-badge', 'start-review'] as const;
