@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { BffClient } from '../../src/client/index.js';
@@ -6,6 +6,7 @@ import { XecmDataElement } from '../../src/elements/base/xecm-data-element.js';
 import { define } from '../../src/elements/base/define.js';
 import { loadLocale } from '../../src/elements/i18n/registry.js';
 import '../../src/elements/provider/provider.js';
+import '../../src/elements/approval-badge/approval-badge.js';
 import type { XecmProvider } from '../../src/elements/provider/provider.component.js';
 import { fixtureDocument } from '../mocks/fixtures.js';
 import { MOCK_BFF_BASE, useHandlers } from '../mocks/server-setup.js';
@@ -83,6 +84,19 @@ describe('<xecm-provider>', () => {
       html`<xecm-provider bff-url="/bff"><provider-probe .client=${own}></provider-probe></xecm-provider>`,
     );
     expect(provider.querySelector<ProbeElement>('provider-probe')!.usedClient).to.equal(own);
+  });
+
+  it('gives up on a BFF that never answers after its timeout, and the elements say so', async () => {
+    useHandlers(http.get(`${MOCK_BFF_BASE}/v1/documents/8001`, () => new Promise<never>(() => undefined)));
+    const provider = await fixture<XecmProvider>(
+      html`<xecm-provider bff-url=${MOCK_BFF_BASE} timeout="150" live="off">
+        <xecm-approval-badge document-id="8001"></xecm-approval-badge>
+      </xecm-provider>`,
+    );
+    const badge = provider.querySelector('xecm-approval-badge')!;
+    const failed = await oneEvent(badge, 'xecm-error');
+    expect(failed.detail).to.include({ code: 'network', status: 0 });
+    await waitUntil(() => badge.shadowRoot!.querySelector('[part~="retry-button"]'), 'no retry shown');
   });
 
   it('calls its tokenProvider for the requests of the elements inside', async () => {

@@ -58,6 +58,12 @@ export class XecmProvider extends XecmElement {
   /** Freshness of cached data in milliseconds for the client this provider creates. */
   @property({ type: Number, attribute: 'cache-ttl' }) cacheTtl?: number;
 
+  /**
+   * How long a request of the client this provider creates may take, in milliseconds, before the elements
+   * show their network error with Retry (default 30000; `0` = no limit). Uploads and live updates are exempt.
+   */
+  @property({ type: Number }) timeout?: number;
+
   @consume({ context: clientContext, subscribe: true })
   @state()
   private parentClient?: BffClient;
@@ -97,7 +103,7 @@ export class XecmProvider extends XecmElement {
     if (!this.bffUrl) return undefined;
     // `live="off"` wins over a custom implementation too.
     const liveEvents = this.live ? (this.liveEvents ?? defaultLiveEvents) : undefined;
-    const signature = `${this.bffUrl}\n${this.cacheTtl ?? ''}\n${liveEvents ? 'live' : ''}`;
+    const signature = `${this.bffUrl}\n${this.cacheTtl ?? ''}\n${this.timeout ?? ''}\n${liveEvents ? 'live' : ''}`;
     if (!this.#ownClient || this.#ownClientFor !== signature) {
       this.#ownClientFor = signature;
       this.#ownClient = new BffClient({
@@ -107,6 +113,7 @@ export class XecmProvider extends XecmElement {
         tokenProvider: (request) =>
           this.tokenProvider ? this.tokenProvider(request) : this.parentClient?.token(),
         ...(this.cacheTtl === undefined ? {} : { cacheTtlMs: this.cacheTtl }),
+        ...(this.timeout === undefined || Number.isNaN(this.timeout) ? {} : { timeoutMs: this.timeout }),
         ...(liveEvents ? { liveEvents } : {}),
       });
     }
