@@ -16,7 +16,14 @@ import {
 } from '../contract/index.js';
 import { abortable, abortError } from './abort.js';
 import { BffProblemError } from './bff-problem-error.js';
-import { networkError, parseResponse, readResponse, timeoutError, type RawResponse } from './http.js';
+import {
+  networkError,
+  parseResponse,
+  problemFrom,
+  readResponse,
+  timeoutError,
+  type RawResponse,
+} from './http.js';
 import {
   businessObjectKey,
   documentKey,
@@ -248,7 +255,37 @@ export class BffClient implements LiveEventsHost {
 
   /** URL that streams a document (inline, or as an attachment with `download`). */
   contentUrl(documentId: string, download = false): string {
-    return `${this.baseUrl}/v1/documents/${enc(documentId)}/content${download ? '?download=1' : ''}`;
+    return `${this.baseUrl}${contentPath(documentId, download)}`;
+  }
+
+  /**
+   * The latest version of a document as a Blob, fetched with the token (which a plain link cannot send);
+   * after a 401 once more with a fresh token. `timeoutMs` covers the wait for the answer to start, not the
+   * transfer of a large file.
+   */
+  async getContent(
+    documentId: string,
+    opts: { download?: boolean; signal?: AbortSignal } = {},
+  ): Promise<Blob> {
+    const call: Call = {
+      method: 'GET',
+      path: contentPath(documentId, opts.download ?? false),
+      headers: { Accept: '*/*' },
+    };
+    if (opts.signal) call.signal = opts.signal;
+    const started = async (response: Response) => response;
+    let response = await this.#request(call, false, started);
+    if (response.status === 401 && this.#options.tokenProvider) {
+      await response.body?.cancel();
+      response = await this.#request(call, true, started);
+    }
+    if (!response.ok) throw problemFrom(await readResponse(response));
+    try {
+      return await abortable(response.blob(), opts.signal, () => void response.body?.cancel());
+    } catch (error) {
+      if (opts.signal?.aborted) throw error;
+      throw networkError();
+    }
   }
 
   /** Marks `key` (and `key/…`) stale; subscribers reload. */
@@ -309,7 +346,12 @@ export class BffClient implements LiveEventsHost {
     return parseResponse(raw, schema);
   }
 
-  async #send(call: Call, expired: boolean): Promise<RawResponse> {
+  #send(call: Call, expired: boolean): Promise<RawResponse> {
+    return this.#request(call, expired, readResponse);
+  }
+
+  /** Sends `call` with the token; `read` runs under the same abort and timeout, which end with it. */
+  async #request<R>(call: Call, expired: boolean, read: (response: Response) => Promise<R>): Promise<R> {
     const token = call.anonymous ? undefined : await this.#token(expired);
     if (call.signal?.aborted) throw abortError(call.signal);
     const headers = { ...this.#headers(token, call.method !== 'GET'), ...call.headers };
@@ -336,7 +378,7 @@ export class BffClient implements LiveEventsHost {
         signal: controller.signal,
       });
       // A body that stalls must end too, whether or not the fetch implementation ties it to the signal.
-      return await abortable(readResponse(response), controller.signal);
+      return await abortable(read(response), controller.signal);
     } catch (error) {
       if (call.signal?.aborted) throw abortError(call.signal);
       if (timedOut) throw timeoutError(timeoutMs);
@@ -383,6 +425,10 @@ export class BffClient implements LiveEventsHost {
       }
     };
   }
+}
+
+function contentPath(documentId: string, download: boolean): string {
+  return `/v1/documents/${enc(documentId)}/content${download ? '?download=1' : ''}`;
 }
 
 function enc(segment: string): string {

@@ -61,7 +61,8 @@ export function parseResponse<T>(raw: RawResponse, schema: z.ZodMiniType<T>): T 
   return result.data;
 }
 
-function problemFrom(raw: RawResponse): BffProblemError {
+/** The error an answer outside 2xx stands for: its problem document, or `bad-response`. */
+export function problemFrom(raw: RawResponse): BffProblemError {
   if (raw.contentType.includes('json')) {
     try {
       const parsed = Problem.safeParse(JSON.parse(raw.text));

@@ -139,6 +139,67 @@ describe('BffClient requests', () => {
     expect(error.code).to.equal('network');
   });
 
+  it('fetches document content with the token, and after a 401 once more with a fresh token', async () => {
+    const pdf = new Response('%PDF-1.7', { headers: { 'Content-Type': 'application/pdf' } });
+    const fake = fakeFetch(problem(401, 'unauthenticated'), pdf);
+    const asked: unknown[] = [];
+    const client = new BffClient({
+      baseUrl: '/bff',
+      fetch: fake.fetch,
+      tokenProvider: (request) => {
+        asked.push(request);
+        return request?.expired ? 'fresh' : 'stale';
+      },
+    });
+    const blob = await client.getContent('8001', { download: true });
+    expect(await blob.text()).to.equal('%PDF-1.7');
+    expect(fake.calls.map((c) => c.url)).to.deep.equal([
+      '/bff/v1/documents/8001/content?download=1',
+      '/bff/v1/documents/8001/content?download=1',
+    ]);
+    expect(fake.calls.map((c) => c.headers.get('Authorization'))).to.deep.equal([
+      'Bearer stale',
+      'Bearer fresh',
+    ]);
+    expect(fake.calls[1]!.headers.get('Accept')).to.equal('*/*');
+    expect(asked).to.deep.equal([undefined, { expired: true }]);
+  });
+
+  it('reports a content problem by its code', async () => {
+    const fake = fakeFetch(problem(404, 'not-found'));
+    const error = (await rejection(
+      new BffClient({ baseUrl: '/bff', fetch: fake.fetch }).getContent('8001'),
+    )) as BffProblemError;
+    expect(error.code).to.equal('not-found');
+    expect(error.status).to.equal(404);
+  });
+
+  it('times out content whose answer never starts, but not a large file still arriving', async () => {
+    const hung = fakeFetch(hang);
+    const error = (await rejection(
+      new BffClient({ baseUrl: '/bff', fetch: hung.fetch, timeoutMs: 30 }).getContent('8001'),
+    )) as BffProblemError;
+    expect(error.code).to.equal('network');
+    expect(hung.calls[0]!.signal!.aborted).to.equal(true);
+
+    // The answer starts at once; its last bytes come after three timeouts' worth of time.
+    const slow = () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(c) {
+            c.enqueue(new TextEncoder().encode('part one, '));
+            setTimeout(() => {
+              c.enqueue(new TextEncoder().encode('part two'));
+              c.close();
+            }, 100);
+          },
+        }),
+        { headers: { 'Content-Type': 'text/plain' } },
+      );
+    const client = new BffClient({ baseUrl: '/bff', fetch: fakeFetch(slow).fetch, timeoutMs: 30 });
+    expect(await (await client.getContent('8001')).text()).to.equal('part one, part two');
+  });
+
   it('aborts the request when the caller aborts, rejecting with an AbortError', async () => {
     const fake = fakeFetch(hang);
     const controller = new AbortController();

@@ -1,5 +1,5 @@
-import { Problem, type DocumentItem } from '../../contract/index.js';
-import { BffProblemError, type BffClient } from '../../client/index.js';
+import type { DocumentItem } from '../../contract/index.js';
+import type { BffClient } from '../../client/index.js';
 
 export type DocumentAction = 'open' | 'download';
 
@@ -8,8 +8,8 @@ const REVOKE_AFTER_MS = 60_000;
 
 /**
  * Opens or downloads a document. Content URLs of the BFF need the bearer token, which a plain link
- * cannot send, so the content is fetched with the token, turned into a Blob and handed to the browser
- * as an object URL: a new tab for `open`, a save for `download` (under the document's name).
+ * cannot send, so the client fetches the content (`getContent`) and it is handed to the browser as an
+ * object URL: a new tab for `open`, a save for `download` (under the document's name).
  *
  * Portal documents carry signed, token-free links and are navigated to directly.
  */
@@ -24,46 +24,13 @@ export async function deliverDocument(
     clickLink(url, action === 'download' ? doc.name : undefined);
     return;
   }
-  const blob = await fetchContent(client, doc.id, action === 'download', options.signal);
+  const blob = await client.getContent(doc.id, {
+    download: action === 'download',
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   const url = URL.createObjectURL(blob);
   clickLink(url, action === 'download' ? doc.name : undefined);
   setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
-}
-
-async function fetchContent(
-  client: BffClient,
-  id: string,
-  download: boolean,
-  signal?: AbortSignal,
-): Promise<Blob> {
-  const token = await client.token();
-  let response: Response;
-  try {
-    response = await fetch(client.contentUrl(id, download), {
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
-      credentials: 'same-origin',
-      ...(signal ? { signal } : {}),
-    });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw BffProblemError.local('network', 0, 'The server could not be reached.');
-  }
-  if (!response.ok) throw await problemOf(response);
-  return response.blob();
-}
-
-async function problemOf(response: Response): Promise<BffProblemError> {
-  try {
-    const parsed = Problem.safeParse(JSON.parse(await response.text()));
-    if (parsed.success) return new BffProblemError(parsed.data);
-  } catch {
-    // not a problem document; fall through
-  }
-  return BffProblemError.local(
-    'bad-response',
-    response.status,
-    `The content request failed (${response.status}).`,
-  );
 }
 
 /**
