@@ -68,13 +68,7 @@ describe('<xecm-document-list> keyboard', () => {
 
   it('keeps the same keys working once many rows are virtualized (rows off screen are revealed)', async () => {
     useHandlers(...createDocumentMock({ documents: sampleDocuments(450) }).handlers);
-    const el = await fixture<XecmDocumentList>(
-      html`<xecm-document-list
-        workspace-id="7001"
-        page-size="200"
-        .client=${makeClient()}
-      ></xecm-document-list>`,
-    );
+    const el = await mount(makeClient(), { pageSize: 200 });
     await waitUntil(() => rows(el).length > 0, 'first page never rendered', { timeout: 4000 });
     await el.loadMore();
     await waitUntil(
@@ -190,13 +184,7 @@ describe('<xecm-document-list> keyboard', () => {
 
   it('moves focus to the first new row when "Load more" brings the last page and goes away', async () => {
     useHandlers(...createDocumentMock({ documents: sampleDocuments(33) }).handlers);
-    const el = await fixture<XecmDocumentList>(
-      html`<xecm-document-list
-        workspace-id="7001"
-        page-size="20"
-        .client=${makeClient()}
-      ></xecm-document-list>`,
-    );
+    const el = await mount(makeClient(), { pageSize: 20 });
     await waitUntil(() => rows(el).length === 20, 'page 1 never rendered', { timeout: 4000 });
     const loadMore = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="load-more"]')!;
     loadMore.focus();
@@ -213,13 +201,7 @@ describe('<xecm-document-list> keyboard', () => {
 
   it('moves focus to the first new row also when that page makes the rows virtualized', async () => {
     useHandlers(...createDocumentMock({ documents: sampleDocuments(130) }).handlers);
-    const el = await fixture<XecmDocumentList>(
-      html`<xecm-document-list
-        workspace-id="7001"
-        page-size="100"
-        .client=${makeClient()}
-      ></xecm-document-list>`,
-    );
+    const el = await mount(makeClient(), { pageSize: 100 });
     await waitUntil(() => rows(el).length === 100, 'page 1 never rendered', { timeout: 4000 });
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="load-more"]')!.focus();
     await press(el, 'Enter');
@@ -236,13 +218,7 @@ describe('<xecm-document-list> keyboard', () => {
 
   it('keeps focus on "Load more" while more pages remain', async () => {
     useHandlers(...createDocumentMock({ documents: sampleDocuments(50) }).handlers);
-    const el = await fixture<XecmDocumentList>(
-      html`<xecm-document-list
-        workspace-id="7001"
-        page-size="20"
-        .client=${makeClient()}
-      ></xecm-document-list>`,
-    );
+    const el = await mount(makeClient(), { pageSize: 20 });
     await waitUntil(() => rows(el).length === 20, 'page 1 never rendered', { timeout: 4000 });
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="load-more"]')!.focus();
     await press(el, 'Enter');
@@ -253,13 +229,7 @@ describe('<xecm-document-list> keyboard', () => {
 
   it('has no extra tab stop on the scrolling row group', async () => {
     useHandlers(...createDocumentMock({ documents: sampleDocuments(33) }).handlers);
-    const el = await fixture<XecmDocumentList>(
-      html`<xecm-document-list
-        workspace-id="7001"
-        page-size="20"
-        .client=${makeClient()}
-      ></xecm-document-list>`,
-    );
+    const el = await mount(makeClient(), { pageSize: 20 });
     await waitUntil(() => rows(el).length === 20, 'page 1 never rendered', { timeout: 4000 });
     const body = el.shadowRoot!.querySelector<HTMLElement>('[part~="body"]')!;
     expect(body.scrollHeight).to.be.greaterThan(body.clientHeight); // it scrolls, so Chromium would stop on it

@@ -1,5 +1,6 @@
 // Shared helpers of the <xecm-document-list> tests (not a test file itself).
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
 import { BffClient } from '../../src/client/index.js';
 import type { XecmDocumentList } from '../../src/elements/document-list/document-list.component.js';
 
@@ -36,11 +37,12 @@ export function rowNames(el: Element): string[] {
 
 export async function mount(
   client: BffClient,
-  options: { attrs?: string; count?: number; onLoad?: () => void; workspaceId?: string } = {},
+  options: { pageSize?: number; onLoad?: () => void; workspaceId?: string } = {},
 ): Promise<XecmDocumentList> {
   const el = await fixture<XecmDocumentList>(
     html`<xecm-document-list
       workspace-id=${options.workspaceId ?? '7001'}
+      page-size=${options.pageSize ?? nothing}
       .client=${client}
       @xecm-load=${() => options.onLoad?.()}
     ></xecm-document-list>`,
