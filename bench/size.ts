@@ -37,6 +37,15 @@ for (const chunk of all.lazy) {
 console.log('what "everything" is made of (minified bytes, before gzip):');
 for (const [part, bytes] of all.parts.filter(([, b]) => b >= 500))
   console.log(`  ${part}`.padEnd(52) + kb(bytes));
+// What the chosen stack costs before any of our code, so the share of the budget left for the elements
+// and the client is visible (bench/stack-floor.ts).
+const floor = await measure('bench/stack-floor.ts');
+console.log(
+  `the stack alone, before our code (stack-floor.ts)`.padEnd(52) + `${kb(floor.min)}  ${kb(floor.gzip)}`,
+);
+console.log(
+  `  (Lit, @lit/context, @lit/task, zod/mini parsing the contract): leaves ${Math.max(0, BUDGET_BYTES - floor.gzip)} bytes gzip\n  of the budget for five elements, the client, styles and strings.`,
+);
 const pass = all.gzip <= BUDGET_BYTES;
 console.log(
   `\n${pass ? 'PASS' : 'FAIL'}: everything together is ${all.gzip} bytes gzip; budget ${BUDGET_BYTES} bytes (20 KB).`,
