@@ -6,6 +6,11 @@ export interface BffEnv {
     requestId: string;
     /** xECM user name of the verified caller (set by `authenticate`). */
     user: string;
+    /**
+     * When the caller's token stops being accepted (ms since epoch), set by `authenticate`: answers that
+     * outlive the request (the SSE stream) end then, so a revoked user or permission is not served on.
+     */
+    tokenAcceptedUntil?: number;
     logger: Logger;
   };
 }

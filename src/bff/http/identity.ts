@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import type { BffConfig } from '../config.js';
+import type { BffEnv } from './env.js';
 import { ProblemError } from './problem.js';
 
 /** xECM user names we accept in `sub` (letters, digits, and . _ @ - ; no separators, no spaces). */
@@ -10,8 +11,15 @@ export interface Identity {
   user: string;
 }
 
+/** A verified caller and the instant (ms since epoch) after which its token is no longer accepted. */
+export interface VerifiedIdentity extends Identity {
+  acceptedUntilMs: number;
+}
+
 export interface TokenVerifier {
   verify(token: string): Promise<Identity>;
+  /** Like `verify`, also saying until when the token is accepted (long-lived answers such as SSE end then). */
+  verifyUntil?(token: string): Promise<VerifiedIdentity>;
 }
 
 function unauthenticated(detail: string): ProblemError {
@@ -52,7 +60,9 @@ export function createTokenVerifier(
     hmacKey.catch(() => undefined);
   }
   const algorithms = identity.jwksUrl ? ['RS256', 'PS256', 'ES256', 'EdDSA'] : ['HS256'];
-  const verified = new Map<string, { user: string; until: number }>();
+  const verified = new Map<string, { user: string; until: number; exp: number }>();
+  // The last instant this token passes `jwtVerify` (which allows the clock tolerance past `exp`).
+  const acceptedUntilMs = (exp: number) => (exp + identity.clockToleranceSeconds) * 1000;
 
   async function verifyFully(token: string): Promise<Identity & { exp: number }> {
     let payload;
@@ -89,31 +99,45 @@ export function createTokenVerifier(
     return { user: sub, exp };
   }
 
+  async function verifyUntil(token: string): Promise<VerifiedIdentity> {
+    const seconds = now() / 1000;
+    const hit = verified.get(token);
+    if (hit && hit.until > seconds) return { user: hit.user, acceptedUntilMs: acceptedUntilMs(hit.exp) };
+    if (hit) verified.delete(token);
+    const { user, exp } = await verifyFully(token);
+    if (verified.size >= VERIFIED_MAX_ENTRIES) {
+      const oldest = verified.keys().next().value;
+      if (oldest !== undefined) verified.delete(oldest);
+    }
+    verified.set(token, { user, exp, until: Math.min(exp, seconds + VERIFIED_TTL_SECONDS) });
+    return { user, acceptedUntilMs: acceptedUntilMs(exp) };
+  }
+
   return {
+    verifyUntil,
     async verify(token) {
-      const seconds = now() / 1000;
-      const hit = verified.get(token);
-      if (hit && hit.until > seconds) return { user: hit.user };
-      if (hit) verified.delete(token);
-      const { user, exp } = await verifyFully(token);
-      if (verified.size >= VERIFIED_MAX_ENTRIES) {
-        const oldest = verified.keys().next().value;
-        if (oldest !== undefined) verified.delete(oldest);
-      }
-      verified.set(token, { user, until: Math.min(exp, seconds + VERIFIED_TTL_SECONDS) });
+      const { user } = await verifyUntil(token);
       return { user };
     },
   };
 }
 
-/** Requires `Authorization: Bearer <BFF token>` and puts the caller's user name in `c.var.user`. */
-export function authenticate(verifier: TokenVerifier): MiddlewareHandler {
+/**
+ * Requires `Authorization: Bearer <BFF token>` and puts the caller's user name in `c.var.user` (and, when
+ * the verifier knows it, the end of the token's validity in `c.var.tokenAcceptedUntil`).
+ */
+export function authenticate(verifier: TokenVerifier): MiddlewareHandler<BffEnv> {
   return async function authenticate(c, next) {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
     if (!match) throw unauthenticated('Send Authorization: Bearer <token>.');
-    const identity = await verifier.verify(match[1]!);
-    c.set('user', identity.user);
+    if (verifier.verifyUntil) {
+      const identity = await verifier.verifyUntil(match[1]!);
+      c.set('user', identity.user);
+      c.set('tokenAcceptedUntil', identity.acceptedUntilMs);
+    } else {
+      c.set('user', (await verifier.verify(match[1]!)).user);
+    }
     await next();
   };
 }

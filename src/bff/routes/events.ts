@@ -41,6 +41,7 @@ export function eventsRoutes(options: EventsRouteOptions): Hono<BffEnv> {
       });
     }
     const user = c.get('user');
+    const acceptedUntil = c.get('tokenAcceptedUntil');
     let allowed: boolean[];
     try {
       allowed = await Promise.all(topics.map((t) => options.canSee(user, t)));
@@ -122,22 +123,28 @@ export function eventsRoutes(options: EventsRouteOptions): Hono<BffEnv> {
         }
       }
       const heartbeatMs = options.heartbeatMs ?? 15_000;
-      while (!closed) {
+      // The stream ends when its token would be refused: the client reconnects with a fresh token and
+      // Last-Event-ID (nothing is lost), and the topics are checked against the user's permissions again.
+      const expired = () => acceptedUntil !== undefined && Date.now() >= acceptedUntil;
+      while (!closed && !expired()) {
         const next = queue.shift();
         if (next) {
           await write(next);
           continue;
         }
+        const waitMs =
+          acceptedUntil === undefined ? heartbeatMs : Math.min(heartbeatMs, acceptedUntil - Date.now());
         const beat = await new Promise<boolean>((resolve) => {
-          const timer = setTimeout(() => resolve(true), heartbeatMs);
+          const timer = setTimeout(() => resolve(true), Math.max(0, waitMs));
           wake = () => {
             clearTimeout(timer);
             resolve(false);
           };
         });
         wake = undefined;
-        if (beat && !closed) await stream.write(': ping\n\n');
+        if (beat && !closed && !expired()) await stream.write(': ping\n\n');
       }
+      subscription.close();
     });
   });
   return app;
