@@ -32,6 +32,11 @@ export function createEmulatorApp(options: EmulatorOptions = {}): EmulatorApp {
   const resolved = resolveOptions(options);
   const runtime = createRuntime(resolved, new CalloutLog(resolved.callout));
   const app = new Hono<EmulatorEnv>();
+  // Safety net for the cached list orders (node-query.ts): whatever a write changed, lists rebuild after it.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') runtime.state.markChanged();
+  });
 
   const limit = bodyLimit({
     maxSize: resolved.maxUploadBytes,

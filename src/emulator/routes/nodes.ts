@@ -20,7 +20,7 @@ import { appliedCategories, categoryValues, validateValues } from '../services/c
 import { recordChange } from '../services/changes.js';
 import { createDocument } from '../services/documents.js';
 import { visibleNode, writableNode } from '../services/node-access.js';
-import { nameFilter, parseSort, sortNodes, typeFilter } from '../services/node-query.js';
+import { nameFilter, parseSort, sortedChildren, typeFilter } from '../services/node-query.js';
 import { nodeProperties } from '../present/node-properties.js';
 import { versionJson } from '../present/version.js';
 import { userJson } from './auth.js';
@@ -101,9 +101,8 @@ export function nodeRoutes(rt: Runtime): Hono<EmulatorEnv> {
     const byType = typeFilter(c.req.queries('where_type') ?? []);
     const byName = nameFilter(c.req.query('where_name'));
     const sort = parseSort(c.req.query('sort'));
-    const children = sortNodes(
-      rt.state.visibleChildren(user, parent).filter((n) => byType(n) && byName(n)),
-      sort,
+    const children = sortedChildren(rt.state, parent, sort).filter(
+      (n) => rt.state.canSee(user, n) && byType(n) && byName(n),
     );
     const { items, paging } = paginate(
       children,

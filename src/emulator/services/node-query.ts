@@ -1,5 +1,5 @@
 // Filtering and sorting shared by the browse, workspace and search lists.
-import { DOCUMENT_TYPE } from '../state/emulator-state.js';
+import { DOCUMENT_TYPE, type EmulatorState } from '../state/emulator-state.js';
 import type { NodeRecord } from '../state/types.js';
 import { invalidParameter } from '../http/cs-error.js';
 import { latestVersion } from './documents.js';
@@ -50,6 +50,43 @@ export function sortNodes(nodes: NodeRecord[], sort: SortSpec): NodeRecord[] {
   };
   // Ties fall back to the id so pages never shuffle between requests.
   return nodes.sort((a, b) => sign * (compare(a, b) || a.id - b.id));
+}
+
+interface SortedIndex {
+  revision: number;
+  readonly orders: Map<string, readonly NodeRecord[]>;
+}
+
+/** Per container: its children in each requested order, valid while the state's revision holds. */
+const sortedIndexes = new WeakMap<NodeRecord, SortedIndex>();
+
+/**
+ * All children of `parent` (visible or not) in `sort` order. Browsing the 10,000-document folder sorted
+ * them on every call; the order is now kept until a write changes the state. Filtering the cached order
+ * (by visibility, type, name) gives exactly what sorting the filtered list gave, since the order is total.
+ */
+export function sortedChildren(
+  state: EmulatorState,
+  parent: NodeRecord,
+  sort: SortSpec,
+): readonly NodeRecord[] {
+  let index = sortedIndexes.get(parent);
+  if (!index || index.revision !== state.revision) {
+    index = { revision: state.revision, orders: new Map() };
+    sortedIndexes.set(parent, index);
+  }
+  const key = `${sort.direction}_${sort.key}`;
+  let order = index.orders.get(key);
+  if (!order) {
+    const children: NodeRecord[] = [];
+    for (const id of parent.childIds) {
+      const child = state.nodes.get(id);
+      if (child) children.push(child);
+    }
+    order = sortNodes(children, sort);
+    index.orders.set(key, order);
+  }
+  return order;
 }
 
 /** `where_type`: -1 containers, -2 everything, -3 non-containers, or a subtype. Several may be given. */

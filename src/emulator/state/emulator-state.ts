@@ -42,6 +42,11 @@ export class EmulatorState {
   nextAuditId = 100_000_000;
   nextProcessId = 5001;
   nextDraftId = 7001;
+  /**
+   * Bumped by every change that can reorder or refilter a child list (create, delete, rename, new
+   * version, touch); cached sort orders built at an older revision are rebuilt (see node-query.ts).
+   */
+  revision = 0;
 
   constructor(
     readonly users: readonly User[],
@@ -123,7 +128,13 @@ export class EmulatorState {
     return undefined;
   }
 
+  /** Marks the node data changed for caches that do not see the change through `touch`. */
+  markChanged(): void {
+    this.revision += 1;
+  }
+
   createNode(spec: NewNode): NodeRecord {
+    this.revision += 1;
     const id = spec.id ?? this.nextId++;
     const parent = this.nodes.get(spec.parentId);
     const node: NodeRecord = {
@@ -150,6 +161,7 @@ export class EmulatorState {
 
   /** Removes a node and everything below it. */
   deleteNode(node: NodeRecord): void {
+    this.revision += 1;
     const parent = this.nodes.get(node.parentId);
     if (parent) parent.childIds.splice(parent.childIds.indexOf(node.id), 1);
     const drop = (n: NodeRecord): void => {
@@ -164,6 +176,7 @@ export class EmulatorState {
 
   /** Marks a node changed; containers above it change too (their content changed). */
   touch(node: NodeRecord, date: number, userId: number): void {
+    this.revision += 1;
     node.modifyDate = date;
     node.modifyUserId = userId;
     let parent = node.parentId > 0 ? this.nodes.get(node.parentId) : undefined;
