@@ -9,7 +9,7 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
 type Props = { id: number; name: string; size: number; modify_date: string };
 
-function props(answer: { json: Record<string, any> }): Props[] {
+function props(answer: { json: Record<string, unknown> }): Props[] {
   return (answer.json['results'] as { data: { properties: Props } }[]).map((r) => r.data.properties);
 }
 
