@@ -57,19 +57,24 @@ export function categoryValues(raw: RawCategories): Record<string, unknown> {
   return Object.assign({}, ...raw.results.map((r) => r.data.categories));
 }
 
+const ATTRIBUTE_KEY = /^\d+_\d+$/;
+
 /**
  * Metadata of a workspace: the attributes of its business categories (every category but the
- * approval one), categories in `metadata_order`, attributes in the category's metadata order.
+ * approval one), one result per category in the server's order, attributes in the category's metadata
+ * order. `metadata_order.categories` names the category id (notes N10); should a server list attribute
+ * keys there, that order is used.
  */
 export function metadataFrom(raw: RawCategories, config: BffConfig): MetadataField[] {
   const fields: MetadataField[] = [];
   for (const result of raw.results) {
     const values = result.data.categories;
     const meta = result.metadata?.categories ?? {};
-    const order = result.metadata_order?.categories.map(String);
-    const keys = order ?? (Object.keys(meta).length > 0 ? Object.keys(meta) : Object.keys(values));
+    const listed = (result.metadata_order?.categories ?? []).map(String).filter((k) => ATTRIBUTE_KEY.test(k));
+    const keys =
+      listed.length > 0 ? listed : Object.keys(meta).length > 0 ? Object.keys(meta) : Object.keys(values);
     // Attribute 1 of a category is the category's own name in CS, not a field.
-    const ordered = keys.filter((key) => /^\d+_\d+$/.test(key) && !/^\d+_1$/.test(key));
+    const ordered = keys.filter((key) => ATTRIBUTE_KEY.test(key) && !/^\d+_1$/.test(key));
     for (const key of ordered) {
       if (key.startsWith(`${config.approval.categoryId}_`)) continue;
       const value = text(values[key]);

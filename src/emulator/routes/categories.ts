@@ -29,7 +29,7 @@ export function categoryRoutes(rt: Runtime): Hono<EmulatorEnv> {
       results: appliedCategories(node).map((def) => ({
         data: { categories: categoryValues(node, def) },
         metadata: { categories: categoryMetadata(def) },
-        metadata_order: { categories: [String(def.id), ...def.attributes.map((a) => a.key)] },
+        metadata_order: { categories: [String(def.id)] },
       })),
     });
   });

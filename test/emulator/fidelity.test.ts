@@ -1,0 +1,38 @@
+// Shapes and statuses the emulator must share with a real Content Server (docs: notes/xecm-rest-api.md),
+// so a BFF that passes against the emulator does not meet something kinder than the real thing.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestEmulator, type TestEmulator } from './helpers/emulator.js';
+import { WELL_KNOWN } from '../../src/emulator/seed/well-known.js';
+
+const { acme, categories } = WELL_KNOWN;
+
+describe('emulator fidelity to Content Server', () => {
+  let emu: TestEmulator;
+  before(async () => {
+    emu = await startTestEmulator();
+  });
+  after(() => emu.close());
+
+  it('metadata_order of a category lists the category id only (N10), attribute order is the metadata order', async () => {
+    const list = await emu.get(`/api/v2/nodes/${acme.workspaceId}/categories?metadata`, 'regular');
+    assert.equal(list.status, 200);
+    const results = list.json['results'] as {
+      data: { categories: Record<string, unknown> };
+      metadata: { categories: Record<string, { name: string }> };
+      metadata_order: { categories: string[] };
+    }[];
+    assert.ok(results.length >= 2);
+    for (const r of results) {
+      const [catId, ...rest] = r.metadata_order.categories;
+      assert.match(catId!, /^\d+$/);
+      assert.deepEqual(rest, [], 'only the category id');
+      assert.ok(Object.keys(r.data.categories).every((k) => k.startsWith(`${catId}_`)));
+    }
+    const customer = results.find((r) => r.metadata_order.categories[0] === String(categories.customer.id))!;
+    const labels = Object.entries(customer.metadata.categories)
+      .filter(([k]) => /^\d+_\d+$/.test(k))
+      .map(([, m]) => m.name);
+    assert.deepEqual(labels, ['Account Number', 'Owner', 'Region', 'Status', 'Industry']);
+  });
+});
