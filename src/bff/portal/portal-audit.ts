@@ -7,8 +7,10 @@ import type { Store } from '../store/store.js';
 export const AUDIT_RESULTS = [
   'list:ok',
   'list:not-found',
+  'list:invalid',
   'document:ok',
   'document:not-found',
+  'document:invalid',
   'download:ok',
   'download:not-modified',
   'download:not-found',

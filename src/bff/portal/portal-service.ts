@@ -91,7 +91,8 @@ export class PortalService {
       return null;
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
     const { openUrl, downloadUrl, ...item } = toDocumentItem(data, values, this.config);
-    return item;
+    // Who changed a document is internal: anonymous visitors learn no xECM login names ("Admin" …).
+    return { ...item, modifiedBy: '' };
   }
 
   async #loadList(workspaceId: string): Promise<PortalDocument[] | null> {

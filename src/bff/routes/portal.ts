@@ -60,6 +60,15 @@ export function portalRoutes(options: PortalRouteOptions): Hono<BffEnv> {
     const { client, origin } = who(c);
     audit.record(client, origin, entry);
   };
+  /** Runs a parse step; a refusal (400) is recorded as `entry` before it is answered. */
+  const parsedOrRecorded = <T>(c: Context<BffEnv>, entry: AuditEntry, parse: () => T): T => {
+    try {
+      return parse();
+    } catch (error) {
+      record(c, entry);
+      throw error;
+    }
+  };
   const withLinks = (doc: PortalDocument, workspaceId: string): DocumentItem => ({
     ...doc,
     ...signedUrls(config.publicBaseUrl, config.portal.secret, {
@@ -88,8 +97,10 @@ export function portalRoutes(options: PortalRouteOptions): Hono<BffEnv> {
   });
 
   app.get('/workspaces/:id/documents', async (c) => {
-    const id = nodeId(c.req.param('id'));
-    const query = parseInput(DocumentQuery, c.req.query(), 'query');
+    const id = parsedOrRecorded(c, { result: 'list:invalid' }, () => nodeId(c.req.param('id')));
+    const query = parsedOrRecorded(c, { result: 'list:invalid', workspaceId: id }, () =>
+      parseInput(DocumentQuery, c.req.query(), 'query'),
+    );
     const page = await service.page(id, query);
     if (!page) {
       record(c, { result: 'list:not-found', workspaceId: id });
@@ -102,7 +113,7 @@ export function portalRoutes(options: PortalRouteOptions): Hono<BffEnv> {
   });
 
   app.get('/documents/:id', async (c) => {
-    const id = nodeId(c.req.param('id'));
+    const id = parsedOrRecorded(c, { result: 'document:invalid' }, () => nodeId(c.req.param('id')));
     const doc = await service.document(id);
     if (!doc) {
       record(c, { result: 'document:not-found', documentId: id });
@@ -114,7 +125,7 @@ export function portalRoutes(options: PortalRouteOptions): Hono<BffEnv> {
   });
 
   app.get('/content/:id', async (c) => {
-    const id = nodeId(c.req.param('id'));
+    const id = parsedOrRecorded(c, { result: 'download:invalid' }, () => nodeId(c.req.param('id')));
     const parsed = LinkQuery.safeParse(c.req.query());
     const claims = parsed.success
       ? {
