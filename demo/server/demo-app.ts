@@ -211,6 +211,14 @@ export function createDemoApp(options: DemoServerOptions): DemoApp {
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   if (options.pagesDir) {
+    // The pages run under the strict policy a CRM or portal would set, to show (and test) that the
+    // elements need no inline script or style, no eval, and only the BFF as an extra origin.
+    const csp = contentSecurityPolicy(options.bffUrl);
+    app.use('/*', async (c, next) => {
+      await next();
+      if (c.res.headers.get('content-type')?.startsWith('text/html'))
+        c.header('content-security-policy', csp);
+    });
     app.use('/*', serveStatic({ root: options.pagesDir }));
     // `/crm` → crm.html, so links stay clean.
     app.use(
@@ -220,4 +228,24 @@ export function createDemoApp(options: DemoServerOptions): DemoApp {
   }
   app.notFound((c) => problem(c, 404, 'Not found'));
   return { app, store, events };
+}
+
+/**
+ * What a host page needs for the elements: scripts and styles from its own origin (no `unsafe-inline`,
+ * no `unsafe-eval`), requests to the BFF, and Trusted Types with Lit's `lit-html` policy.
+ */
+export function contentSecurityPolicy(bffUrl: string | undefined): string {
+  const bff = bffUrl ? ` ${new URL(bffUrl).origin}` : '';
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self'${bff}`,
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+  ].join('; ');
 }

@@ -145,7 +145,13 @@ describe('demo pages: accessibility in Chromium', () => {
       executablePath: CHROMIUM_PATH,
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
     });
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    // axe goes into the page as an inline script, which the demo's strict CSP refuses; the policy itself is
+    // tested in demo-csp.test.ts.
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-US',
+      bypassCSP: true,
+    });
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     // Playwright turns on file-chooser interception when the first listener appears, asynchronously:
@@ -202,6 +208,7 @@ describe('demo pages: accessibility in Chromium', () => {
         viewport: { width: 1280, height: 900 },
         locale: 'de-DE',
         colorScheme: 'dark',
+        bypassCSP: true,
       });
       try {
         const p = await dark.newPage();

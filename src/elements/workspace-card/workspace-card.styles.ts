@@ -253,8 +253,10 @@ export const workspaceCardStyles = css`
     block-size: 0.875rem;
     inline-size: 60%;
   }
+  /* A class, not a style attribute: hosts with a strict CSP (no 'unsafe-inline') block style attributes. */
   .skeleton.short {
     inline-size: 35%;
+    margin-block-start: 0.4rem;
   }
   @media (forced-colors: active) {
     .card {

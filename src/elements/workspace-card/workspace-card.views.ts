@@ -102,7 +102,7 @@ export function loadingView(t: Strings, compact: boolean): TemplateResult {
       <span part="icon" class="icon skeleton"></span>
       <div class="title">
         <span class="skeleton line"></span>
-        ${compact ? nothing : html`<span class="skeleton line short" style="margin-block-start:.4rem"></span>`}
+        ${compact ? nothing : html`<span class="skeleton line short"></span>`}
       </div>
     </div>
     <p part="status" class="status" role="status">
