@@ -148,8 +148,11 @@ describe('emulator: permissions of each seeded user', () => {
       assert.equal(res.status, 403);
       assert.match(String(res.json['error']), /permission/i);
     }
-    const after = await emu.get(`/api/v2/nodes/${doc}?fields=properties&fields=categories`, 'admin');
+    const after = await emu.get(
+      `/api/v2/nodes/${doc}?fields=properties&fields=categories&fields=versions.element(0)`,
+      'admin',
+    );
     assert.equal(after.json['results'].data.properties.name, 'Master Services Agreement.pdf');
-    assert.equal(after.json['results'].data.properties.version_number, 3);
+    assert.equal(after.json['results'].data.versions[0].version_number, 3);
   });
 });

@@ -126,7 +126,7 @@ export function toDocumentItem(
     name: props.name,
     mimeType: props.mime_type ?? version.mimeType ?? 'application/octet-stream',
     size: Math.max(0, Math.trunc(props.size ?? version.size ?? 0)),
-    version: Math.max(1, props.version_number ?? version.number ?? props.versions_count ?? 1),
+    version: Math.max(1, version.number ?? props.version_number ?? props.versions_count ?? 1),
     modifiedAt: isoDate(props.modify_date),
     modifiedBy: userName(props),
     approval: approvalFrom(categories ?? flatCategories(data.categories), config),

@@ -8,19 +8,22 @@ export const NODE_TYPE = { folder: 0, document: 144, workspace: 848 } as const;
 
 /**
  * The node properties a DocumentItem is made of. Asking for these alone (instead of all ~40) halves the
- * JSON xECM sends for a page, and what the BFF parses and checks.
+ * JSON xECM sends for a page, and what the BFF parses and checks. Only documented properties (notes
+ * §2.3): the version number is not one of them, it comes with LATEST_VERSION.
  */
-export const DOCUMENT_PROPERTIES =
-  'properties{id,name,type,mime_type,size,modify_date,modify_user_id,version_number,versions_count}';
+export const DOCUMENT_PROPERTIES = 'properties{id,name,type,mime_type,size,modify_date,modify_user_id}';
+/** The latest version (number, MIME type, size) of each document, in the same call (notes N1). */
+export const LATEST_VERSION = 'versions.element(0)';
 /** Resolves `modify_user_id` to the member (`modify_user_id_expand.name`) in the same call. */
 export const EXPAND_MODIFIER = 'properties{modify_user_id}';
 
 /**
- * Query of a document read (single node or list): its DocumentItem properties, category values (approval
- * without a call per document) and the modifier's name; `extraFields` e.g. `versions.element(0)`.
+ * Query of a document read (single node or list): its DocumentItem properties, latest version, category
+ * values (approval without a call per document) and the modifier's name; `extraFields` adds more.
  */
 export function documentQuery(...extraFields: string[]): Query {
-  return { fields: [DOCUMENT_PROPERTIES, 'categories', ...extraFields], expand: EXPAND_MODIFIER };
+  const fields = [...new Set([DOCUMENT_PROPERTIES, LATEST_VERSION, 'categories', ...extraFields])];
+  return { fields, expand: EXPAND_MODIFIER };
 }
 
 /** Items per upstream list call when the BFF needs a whole container. */

@@ -56,10 +56,9 @@ export function nodeProperties(state: EmulatorState, user: User, node: NodeRecor
     external_identity_type: '',
     external_source: '',
   };
-  if (version) {
-    props['mime_type'] = version.mimeType;
-    props['version_number'] = version.number;
-  }
+  // No `version_number` here: it is not a node property in Content Server (notes §2.3); the version
+  // comes from `fields=versions.element(0)` or the versions endpoints.
+  if (version) props['mime_type'] = version.mimeType;
   if (node.type === WORKSPACE_TYPE && node.workspace) {
     props['wnf_wksp_type_id'] = node.workspace.typeId;
     props['wnf_wksp_template_id'] = node.workspace.templateId;
