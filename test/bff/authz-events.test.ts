@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { loadConfig } from '../../src/bff/config.js';
+import { assertSafeWebhookUrl, isPublicAddress, UnsafeUrlError } from '../../src/bff/events/url-guard.js';
 import { generateWebhookSecret } from '../../src/bff/events/webhook-signature.js';
 import { startBffWithEvents, type RunningBffWithEvents } from '../../src/bff/server.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
@@ -166,5 +167,26 @@ describe('authorization of live events', () => {
     const { text, ended } = await readStream(res, /(?!)/, 15_000);
     assert.match(text, /event: ready/);
     assert.ok(ended, 'the BFF closed the stream once the token was no longer valid');
+  });
+});
+
+describe('authorization: webhook targets', () => {
+  it('refuses IPv6 spellings that carry an IPv4 address through translators or tunnels', async () => {
+    for (const address of [
+      '::ffff:0:7f00:1', // IPv4-translated 127.0.0.1
+      '::ffff:0:a9fe:a9fe', // IPv4-translated 169.254.169.254
+      '2001:0:4136:e378:8000:63bf:3fff:fdd2', // Teredo
+      '192.88.99.1', // 6to4 relay anycast
+    ]) {
+      assert.equal(isPublicAddress(address), false, address);
+      await assert.rejects(
+        assertSafeWebhookUrl(`https://${address.includes(':') ? `[${address}]` : address}/hook`),
+        UnsafeUrlError,
+        address,
+      );
+    }
+    // Ordinary public addresses stay allowed.
+    assert.equal(isPublicAddress('2a00:1450:4001:80b::200e'), true);
+    assert.equal(isPublicAddress('93.184.216.34'), true);
   });
 });

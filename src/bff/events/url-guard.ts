@@ -43,6 +43,7 @@ for (const [net, prefix] of [
   ['172.16.0.0', 12],
   ['192.0.0.0', 24],
   ['192.0.2.0', 24],
+  ['192.88.99.0', 24], // former 6to4 relay anycast
   ['192.168.0.0', 16],
   ['198.18.0.0', 15],
   ['198.51.100.0', 24],
@@ -55,10 +56,13 @@ for (const [net, prefix] of [
 for (const [net, prefix] of [
   ['::', 96], // unspecified, loopback, IPv4-compatible
   ['::ffff:0:0', 96], // IPv4-mapped: would smuggle any IPv4 address
+  ['::ffff:0:0:0', 96], // IPv4-translated (SIIT, RFC 6145): an IPv4 address behind a translator
   ['64:ff9b::', 96], // NAT64 embeds IPv4 too
   ['64:ff9b:1::', 48],
   ['100::', 64],
+  ['2001::', 23], // IETF protocol assignments: Teredo (embeds IPv4), benchmarking, ORCHID …
   ['2001:db8::', 32],
+  ['3fff::', 20], // documentation (RFC 9637)
   ['2002::', 16], // 6to4 embeds IPv4
   ['fc00::', 7], // unique local
   ['fe80::', 10], // link-local
