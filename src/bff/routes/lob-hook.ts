@@ -9,7 +9,11 @@ import type { ProvisioningModule } from './provisioning.js';
 const BODY_LIMIT = 32 * 1024;
 
 export interface LobHookOptions {
-  /** `whsec_…` secrets LOB systems sign their events with (several during a rotation). */
+  /**
+   * `whsec_…` secrets LOB systems sign their events with (several during a rotation). `<system>=whsec_…`
+   * binds a secret to one system: a system with bound secrets accepts only those, so one LOB system cannot
+   * send events as another; unbound secrets serve every system that has none of its own.
+   */
   secrets: readonly string[];
   /** Review rules (docs/reviews.md); none = no reviews started by events. */
   rules?: ReviewRulesConfig;
@@ -22,6 +26,7 @@ export interface LobHookOptions {
  * event) and the review rules. Replaces `lobProvisioningHook` where both are wanted.
  */
 export function lobHookRoutes(options: LobHookOptions): RouteModule {
+  const secretsFor = systemSecrets(options.secrets);
   return (app, ctx) => {
     // Which rule fired for which deal/document is remembered in ctx.reviewStore.
     const rules = options.rules ? new ReviewRules(options.rules, ctx) : undefined;
@@ -31,7 +36,7 @@ export function lobHookRoutes(options: LobHookOptions): RouteModule {
       if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(system)) throw new ProblemError(404, 'not-found');
       const raw = await c.req.text();
       try {
-        verifyWebhook(c.req.header(), raw, { secrets: options.secrets });
+        verifyWebhook(c.req.header(), raw, { secrets: secretsFor(system) });
       } catch (error) {
         if (!(error instanceof WebhookVerificationError)) throw error;
         throw new ProblemError(401, 'unauthenticated', {
@@ -66,4 +71,23 @@ export function lobHookRoutes(options: LobHookOptions): RouteModule {
       return c.json({ accepted: true, action: outcomes[0]?.action ?? 'none' }, outcomes.length ? 200 : 202);
     });
   };
+}
+
+const BOUND_SECRET = /^([a-z0-9][a-z0-9_-]{0,63})=(whsec_.+)$/;
+
+/** The secrets that may sign events of each system (see {@link LobHookOptions.secrets}). */
+function systemSecrets(entries: readonly string[]): (system: string) => readonly string[] {
+  const bound = new Map<string, string[]>();
+  const shared: string[] = [];
+  for (const entry of entries) {
+    const match = BOUND_SECRET.exec(entry);
+    if (!match) {
+      shared.push(entry);
+      continue;
+    }
+    const list = bound.get(match[1]!) ?? [];
+    list.push(match[2]!);
+    bound.set(match[1]!, list);
+  }
+  return (system) => bound.get(system) ?? shared;
 }
