@@ -1,13 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../../src/bff/config.js';
-import { createEventsModule, type EventsModule } from '../../src/bff/events/events-module.js';
-import { startBff, type RunningBff } from '../../src/bff/server.js';
-import { SqliteStore } from '../../src/bff/store/sqlite-store.js';
 import { WELL_KNOWN } from '../../src/emulator/seed/well-known.js';
-import { startEmulator } from '../../src/emulator/server.js';
-import { mintToken } from './helpers/tokens.js';
+import { startEventsStack, type EventsStack } from './helpers/events-stack.js';
 
 const workspaceId = String(WELL_KNOWN.acme.workspaceId);
 
@@ -15,51 +9,36 @@ const workspaceId = String(WELL_KNOWN.acme.workspaceId);
 // without dropping the cached summary on a committed event the refetch would repaint the old state and the
 // badge would stay "in review" until something else made it ask again.
 describe('a committed event drops the BFF caches the live refetch reads', () => {
-  const store = new SqliteStore({ path: ':memory:' });
-  const identitySecret = randomBytes(24).toString('base64url');
-  let emulator: Awaited<ReturnType<typeof startEmulator>>;
-  let bff: RunningBff;
-  let events: EventsModule;
+  let stack: EventsStack;
   const stream = new AbortController();
 
   before(async () => {
-    emulator = await startEmulator({ port: 0 });
-    const config = loadConfig({
-      BFF_PORT: '0',
-      XECM_BASE_URL: emulator.url,
-      BFF_IDENTITY_SECRET: identitySecret,
-      BFF_ALLOWED_ORIGINS: 'https://crm.example.com',
-      BFF_LOG_LEVEL: 'silent',
-      BFF_SUMMARY_TTL_SECONDS: '600',
+    stack = await startEventsStack({
+      env: { BFF_SUMMARY_TTL_SECONDS: '600' },
+      events: { detectorIntervalMs: 50 },
     });
-    events = createEventsModule({ store, hookSecrets: [], pollUser: 'Admin', detectorIntervalMs: 50 });
-    bff = await startBff(config, { routes: [events.routes], publicRoutes: [events.publicRoutes] });
-    events.start();
   });
   after(async () => {
     stream.abort();
-    await events.stop();
-    await bff.close();
-    await emulator.close();
-    store.close();
+    await stack.close();
   });
 
   it('serves the approved workspace right after review.completed, though its summary was cached', async () => {
-    const token = await mintToken('max.sales', { secret: identitySecret });
+    const token = await stack.tokenFor('max.sales');
     const headers = { authorization: `Bearer ${token}` };
     const summary = async () => {
-      const res = await fetch(`${bff.url}/v1/workspaces/${workspaceId}`, { headers });
+      const res = await fetch(`${stack.bff.url}/v1/workspaces/${workspaceId}`, { headers });
       assert.equal(res.status, 200);
       return ((await res.json()) as { approval: { state: string } }).approval.state;
     };
     // The page watches the workspace, so the BFF polls it.
-    const live = await fetch(`${bff.url}/v1/events?topics=workspace:${workspaceId}`, {
+    const live = await fetch(`${stack.bff.url}/v1/events?topics=workspace:${workspaceId}`, {
       headers,
       signal: stream.signal,
     });
     assert.equal(live.status, 200);
 
-    const started = await fetch(`${bff.url}/v1/reviews`, {
+    const started = await fetch(`${stack.bff.url}/v1/reviews`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json', 'x-requested-with': 'xecm-elements' },
       body: JSON.stringify({ target: { kind: 'workspace', id: workspaceId }, workflow: 'contract-review' }),
@@ -69,7 +48,7 @@ describe('a committed event drops the BFF caches the live refetch reads', () => 
     assert.equal(await summary(), 'in-review'); // now cached for 10 minutes
 
     for (let step = 0; step < 2; step++) {
-      const act = await fetch(`${emulator.url}/emulator/workflows/act`, {
+      const act = await fetch(`${stack.emulator.url}/emulator/workflows/act`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ processId: Number(review.id), user: 'lena.legal', action: 'Approve' }),
@@ -77,11 +56,14 @@ describe('a committed event drops the BFF caches the live refetch reads', () => 
       assert.equal(act.status, 200);
     }
     const completed = () =>
-      store
+      stack.store
         .eventsAfter(0)
         .some((s) => s.event.type === 'review.completed' && s.event.workspaceId === workspaceId);
     for (let i = 0; i < 1000 && !completed(); i++) await new Promise((r) => setTimeout(r, 20));
-    assert.ok(completed(), `no review.completed: ${JSON.stringify(store.eventsAfter(0).map((s) => s.event))}`);
+    assert.ok(
+      completed(),
+      `no review.completed: ${JSON.stringify(stack.store.eventsAfter(0).map((s) => s.event))}`,
+    );
 
     assert.equal(await summary(), 'approved');
   });

@@ -1,8 +1,5 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, type ServerType } from '@hono/node-server';
-import { Hono } from 'hono';
-import type { AddressInfo } from 'node:net';
 import { startEmulator } from '../../src/emulator/server.js';
 import { WELL_KNOWN } from '../../src/emulator/seed/well-known.js';
 import { SqliteStore } from '../../src/bff/store/sqlite-store.js';
@@ -12,40 +9,28 @@ import {
   ticketGet,
   type ApprovalAttribute,
 } from '../../src/bff/events/rest-events-source.js';
-import { hooksRoutes } from '../../src/bff/routes/hooks.js';
 import { generateWebhookSecret } from '../../src/bff/events/webhook-signature.js';
-import type { BffEnv } from '../../src/bff/http/env.js';
 import type { StoredEvent } from '../../src/bff/store/store.js';
+import { startHooksOnly, type HooksOnly } from './helpers/hooks-only.js';
+import { adminTicket } from './portal-helpers.js';
 
 const docId = String(WELL_KNOWN.acme.draftDocumentId);
 
 describe('change detector against the emulator', () => {
   const store = new SqliteStore({ path: ':memory:' });
   const secret = generateWebhookSecret();
-  let hookServer: ServerType;
+  let hooks: HooksOnly;
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
   let ticket = '';
 
   before(async () => {
-    const app = new Hono<BffEnv>();
-    app.use(async (c, next) => {
-      c.set('requestId', 't');
-      await next();
-    });
-    app.route('/hooks', hooksRoutes({ store, secrets: () => [secret] }));
-    hookServer = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((r) => hookServer.once('listening', r));
-    const hookUrl = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hooks/xecm`;
-    emulator = await startEmulator({ port: 0, callout: { url: hookUrl, secret } });
-    const res = await fetch(`${emulator.url}/api/v1/auth`, {
-      method: 'POST',
-      body: new URLSearchParams({ username: 'Admin', password: 'livelink' }),
-    });
-    ticket = ((await res.json()) as { ticket: string }).ticket;
+    hooks = await startHooksOnly(store, secret);
+    emulator = await startEmulator({ port: 0, callout: { url: `${hooks.url}/hooks/xecm`, secret } });
+    ticket = await adminTicket(emulator.url);
   });
   after(async () => {
     await emulator.close();
-    hookServer.close();
+    await hooks.close();
     store.close();
   });
 

@@ -1,64 +1,42 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { loadConfig } from '../../src/bff/config.js';
-import { startBff, type RunningBff } from '../../src/bff/server.js';
-import { startEmulator } from '../../src/emulator/server.js';
 import { WELL_KNOWN } from '../../src/emulator/seed/well-known.js';
-import { SqliteStore } from '../../src/bff/store/sqlite-store.js';
-import { createEventsModule, type EventsModule } from '../../src/bff/events/events-module.js';
 import { generateWebhookSecret } from '../../src/bff/events/webhook-signature.js';
-import { mintToken } from './helpers/tokens.js';
+import { startReceiver } from '../emulator/helpers/receiver.js';
+import { startEventsStack, type EventsStack } from './helpers/events-stack.js';
+import { adminTicket } from './portal-helpers.js';
 
 const docId = String(WELL_KNOWN.acme.draftDocumentId);
 const confidential = String(WELL_KNOWN.acme.confidentialDocumentId);
 
 describe('events wired into the BFF', () => {
-  const store = new SqliteStore({ path: ':memory:' });
   const hookSecret = generateWebhookSecret();
-  const identitySecret = randomBytes(24).toString('base64url');
   const adminToken = randomBytes(32).toString('base64url');
-  let emulator: Awaited<ReturnType<typeof startEmulator>>;
-  let bff: RunningBff;
-  let events: EventsModule;
+  let stack: EventsStack;
   const aborts: AbortController[] = [];
 
   before(async () => {
-    emulator = await startEmulator({ port: 0 });
-    const config = loadConfig({
-      BFF_PORT: '0',
-      XECM_BASE_URL: emulator.url,
-      BFF_IDENTITY_SECRET: identitySecret,
-      BFF_ALLOWED_ORIGINS: 'https://crm.example.com',
-      BFF_LOG_LEVEL: 'silent',
+    stack = await startEventsStack({
+      events: {
+        hookSecrets: [hookSecret],
+        detectorIntervalMs: 100,
+        adminToken,
+        devAllowedHosts: ['127.0.0.1'],
+      },
     });
-    events = createEventsModule({
-      store,
-      hookSecrets: [hookSecret],
-      pollUser: 'Admin',
-      detectorIntervalMs: 100,
-      adminToken,
-      devAllowedHosts: ['127.0.0.1'],
-    });
-    bff = await startBff(config, { routes: [events.routes], publicRoutes: [events.publicRoutes] });
-    events.start();
   });
   after(async () => {
     aborts.forEach((a) => a.abort());
-    await events.stop();
-    await bff.close();
-    await emulator.close();
-    store.close();
+    await stack.close();
   });
 
   const stream = async (user: string, topics: string) => {
     const ctl = new AbortController();
     aborts.push(ctl);
-    const res = await fetch(`${bff.url}/v1/events?topics=${topics}`, {
-      headers: { authorization: `Bearer ${await mintToken(user, { secret: identitySecret })}` },
+    const res = await fetch(`${stack.bff.url}/v1/events?topics=${topics}`, {
+      headers: { authorization: `Bearer ${await stack.tokenFor(user)}` },
       signal: ctl.signal,
     });
     return { res, ctl };
@@ -86,16 +64,12 @@ describe('events wired into the BFF', () => {
     const { res } = await stream('max.sales', `document:${docId}`);
     assert.equal(res.status, 200);
     // The new topic wakes the detector: its first look (the cursor) comes before the change.
-    for (let i = 0; i < 200 && store.getCursor(`audit:${docId}`) === null; i++) {
+    for (let i = 0; i < 200 && stack.store.getCursor(`audit:${docId}`) === null; i++) {
       await new Promise((r) => setTimeout(r, 10));
     }
-    assert.notEqual(store.getCursor(`audit:${docId}`), null);
-    const login = await fetch(`${emulator.url}/api/v1/auth`, {
-      method: 'POST',
-      body: new URLSearchParams({ username: 'Admin', password: 'livelink' }),
-    });
-    const { ticket } = (await login.json()) as { ticket: string };
-    const put = await fetch(`${emulator.url}/api/v2/nodes/${docId}/categories/9001`, {
+    assert.notEqual(stack.store.getCursor(`audit:${docId}`), null);
+    const ticket = await adminTicket(stack.emulator.url);
+    const put = await fetch(`${stack.emulator.url}/api/v2/nodes/${docId}/categories/9001`, {
       method: 'PUT',
       headers: { OTCSTicket: ticket },
       body: new URLSearchParams({ '9001_2': 'Approved' }),
@@ -107,39 +81,32 @@ describe('events wired into the BFF', () => {
   });
 
   it('registers a subscription through the admin API and delivers a callout to it, signed', async () => {
-    const received: { headers: IncomingHttpHeaders; body: string }[] = [];
-    const receiver = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    const receiver = await startReceiver();
     try {
       const admin = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
-      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/erp`;
-      const denied = await fetch(`${bff.url}/v1/subscriptions`, {
+      const url = `${receiver.url}/erp`;
+      const denied = await fetch(`${stack.bff.url}/v1/subscriptions`, {
         method: 'POST',
         headers: { ...admin, authorization: 'Bearer nope' },
         body: JSON.stringify({ url }),
       });
       assert.equal(denied.status, 401);
-      const ssrf = await fetch(`${bff.url}/v1/subscriptions`, {
+      const ssrf = await fetch(`${stack.bff.url}/v1/subscriptions`, {
         method: 'POST',
         headers: admin,
         body: JSON.stringify({ url: 'http://169.254.169.254/latest' }),
       });
       assert.equal(ssrf.status, 400);
-      const created = await fetch(`${bff.url}/v1/subscriptions`, {
+      const created = await fetch(`${stack.bff.url}/v1/subscriptions`, {
         method: 'POST',
         headers: admin,
         body: JSON.stringify({ url, eventTypes: ['document.added'] }),
       });
       assert.equal(created.status, 201);
       const sub = (await created.json()) as { id: string; secret: string };
-      const listed = (await (await fetch(`${bff.url}/v1/subscriptions`, { headers: admin })).json()) as {
+      const listed = (await (
+        await fetch(`${stack.bff.url}/v1/subscriptions`, { headers: admin })
+      ).json()) as {
         subscriptions: Record<string, unknown>[];
       };
       assert.equal(listed.subscriptions.length, 1);
@@ -151,7 +118,7 @@ describe('events wired into the BFF', () => {
         data: { auditId: 888888, nodeId: 10116, nodeType: 144, workspaceId: 10100 },
       });
       const now = new Date();
-      const hook = await fetch(`${bff.url}/hooks/xecm`, {
+      const hook = await fetch(`${stack.bff.url}/hooks/xecm`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -162,9 +129,10 @@ describe('events wired into the BFF', () => {
         body,
       });
       assert.equal(hook.status, 204);
-      for (let i = 0; i < 200 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
-      assert.equal(received.length, 1);
-      const got = received[0]!;
+      for (let i = 0; i < 200 && receiver.requests.length === 0; i++)
+        await new Promise((r) => setTimeout(r, 10));
+      assert.equal(receiver.requests.length, 1);
+      const got = receiver.requests[0]!;
       // A creation is named after the new node, so polling (which sees no audit entry) agrees.
       assert.equal(got.headers['webhook-id'], 'xecm-created-10116');
       const payload = new Webhook(sub.secret).verify(got.body, got.headers as Record<string, string>) as {
@@ -172,7 +140,7 @@ describe('events wired into the BFF', () => {
       };
       assert.equal(payload.type, 'document.added');
     } finally {
-      receiver.close();
+      await receiver.close();
     }
   });
 
@@ -184,7 +152,7 @@ describe('events wired into the BFF', () => {
       data: { auditId: 999999, nodeId: 10110, nodeType: 144, workspaceId: 10100, version: 4 },
     });
     const now = new Date();
-    const res = await fetch(`${bff.url}/hooks/xecm`, {
+    const res = await fetch(`${stack.bff.url}/hooks/xecm`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -195,8 +163,8 @@ describe('events wired into the BFF', () => {
       body,
     });
     assert.equal(res.status, 204);
-    assert.ok(store.eventsAfter(0).some((s) => s.event.id === 'xecm-audit-999999'));
-    const unsigned = await fetch(`${bff.url}/hooks/xecm`, {
+    assert.ok(stack.store.eventsAfter(0).some((s) => s.event.id === 'xecm-audit-999999'));
+    const unsigned = await fetch(`${stack.bff.url}/hooks/xecm`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,

@@ -1,10 +1,11 @@
 // Starts the emulator and the BFF on free loopback ports, records every BFF response and log line,
 // and on close() fails if any xECM ticket, OTDS token or configured secret leaked into them.
 import { randomBytes } from 'node:crypto';
-import { Writable } from 'node:stream';
+import type { BffDeps } from '../../../src/bff/app.js';
 import { loadConfig, type BffConfig } from '../../../src/bff/config.js';
 import { startBff, type RunningBff } from '../../../src/bff/server.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator/server.js';
+import { logLines, secretWatchingFetch } from './capture.js';
 import { mintToken } from './tokens.js';
 
 export interface StackOptions {
@@ -12,6 +13,8 @@ export interface StackOptions {
   /** Extra BFF environment variables (see docs/bff.md). */
   env?: Record<string, string>;
   ticketLifetimeMs?: number;
+  /** More BFF deps (route modules, a store); the stack's own fetch and log capture stay. */
+  deps?: Omit<BffDeps, 'fetch' | 'logStream' | 'logger'>;
 }
 
 export interface CapturedResponse {
@@ -66,29 +69,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const responses: CapturedResponse[] = [];
 
   // Watches what xECM hands the BFF, so the scan knows exactly which strings must never come out.
-  const watchingFetch: typeof fetch = async (input, init) => {
-    const url = new URL(String(input));
-    upstream.push({ method: init?.method ?? 'GET', path: url.pathname });
-    const res = await fetch(input, init);
-    const ticket = res.headers.get('otcsticket');
-    if (ticket) secrets.add(ticket);
-    if (url.pathname.endsWith('/oauth2/token') && res.ok) {
-      const text = await res.clone().text();
-      const token = /"access_token"\s*:\s*"([^"]+)"/.exec(text)?.[1];
-      if (token) secrets.add(token);
-    }
-    return res;
-  };
+  const watchingFetch = secretWatchingFetch(secrets, (input, init) => {
+    upstream.push({ method: init?.method ?? 'GET', path: new URL(String(input)).pathname });
+    return fetch(input, init);
+  });
 
   const bff = await startBff(config, {
+    ...options.deps,
     fetch: watchingFetch,
     ...(options.ticketLifetimeMs !== undefined ? { ticketLifetimeMs: options.ticketLifetimeMs } : {}),
-    logStream: new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logs.push(...chunk.toString().split('\n').filter(Boolean));
-        done();
-      },
-    }),
+    logStream: logLines(logs),
   });
 
   const stackFetch = async (path: string, init: RequestInit = {}): Promise<Response> => {
