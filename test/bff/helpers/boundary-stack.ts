@@ -3,7 +3,6 @@
 // all on the loopback. Records every secret the BFF holds or is handed (tickets, OTDS tokens) and every
 // log line, so boundary tests can check nothing leaks.
 import { randomBytes } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { Hono } from 'hono';
 import { Webhook } from 'standardwebhooks';
 import { demoProvisioningConfig, demoReviewRules } from '../../../demo/stack.js';
@@ -17,6 +16,7 @@ import { provisioningRoutes } from '../../../src/bff/routes/provisioning.js';
 import { startBffWithEvents, type RunningBffWithEvents } from '../../../src/bff/server.js';
 import { SqliteStore } from '../../../src/bff/store/sqlite-store.js';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/server.js';
+import { logLines, secretWatchingFetch } from './capture.js';
 import { mintToken } from './tokens.js';
 
 export const ALLOWED_ORIGIN = 'https://crm.example.com';
@@ -83,16 +83,6 @@ export async function startBoundaryStack(): Promise<BoundaryStack> {
   const observed = new Set<string>();
   // One token per user for the whole file (they live 5 minutes): every minted token is a leak needle.
   const minted = new Map<string, string>();
-  const watchingFetch: typeof fetch = async (input, init) => {
-    const res = await fetch(input, init);
-    const ticket = res.headers.get('otcsticket');
-    if (ticket) observed.add(ticket);
-    if (new URL(String(input)).pathname.endsWith('/oauth2/token') && res.ok) {
-      const token = /"access_token"\s*:\s*"([^"]+)"/.exec(await res.clone().text())?.[1];
-      if (token) observed.add(token);
-    }
-    return res;
-  };
 
   const logs: string[] = [];
   const store = new SqliteStore({ path: ':memory:' });
@@ -118,14 +108,9 @@ export async function startBoundaryStack(): Promise<BoundaryStack> {
     }),
   );
   const bff = await startBffWithEvents(config, {
-    fetch: watchingFetch,
+    fetch: secretWatchingFetch(observed),
     store,
-    logStream: new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logs.push(...chunk.toString().split('\n').filter(Boolean));
-        done();
-      },
-    }),
+    logStream: logLines(logs),
     routes: [
       provisioning.mount,
       masterData.mount,
