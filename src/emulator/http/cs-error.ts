@@ -17,9 +17,17 @@ export function authRequired(): CsError {
   return new CsError(401, 'Authentication Required');
 }
 
-/** Missing and invisible nodes answer alike, so a user cannot probe for what they may not see. */
+/**
+ * Missing and invisible nodes answer alike, so a user cannot probe for what they may not see. Content
+ * Server says so with 400 (notes §2.7: no 404 in its spec), not with a 404.
+ */
 export function nodeNotFound(id: number | string): CsError {
-  return new CsError(404, `Could not get a node for ${id}.`);
+  return new CsError(400, `Could not get a node for ${id}.`);
+}
+
+/** v1 content of a missing or invisible node: 500 "Could not locate node" (notes §2.7). */
+export function contentNodeNotFound(): CsError {
+  return new CsError(500, 'Could not locate node');
 }
 
 export function insufficientPermissions(): CsError {

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { generateContent } from '../content/generate.js';
-import { CsError, invalidParameter, nodeNotFound } from '../http/cs-error.js';
+import { contentNodeNotFound, CsError, invalidParameter, nodeNotFound } from '../http/cs-error.js';
 import { pageRequest, paginate } from '../http/paging.js';
 import { optionalString, readParams } from '../http/params.js';
 import type { EmulatorEnv, Runtime } from '../runtime.js';
@@ -45,8 +45,17 @@ export function contentRoutes(rt: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>();
 
   for (const api of ['v1', 'v2']) {
+    // v1 content says "Could not locate node" with a 500 where v2 says "Could not get a node" (notes §2.7).
+    const document = (c: Context<EmulatorEnv>): NodeRecord => {
+      try {
+        return visibleDocument(rt, c);
+      } catch (error) {
+        if (api === 'v1' && error instanceof CsError && error.status === 400) throw contentNodeNotFound();
+        throw error;
+      }
+    };
     const latest = (c: Context<EmulatorEnv>) => {
-      const node = visibleDocument(rt, c);
+      const node = document(c);
       const v = latestVersion(node);
       if (!v) throw nodeNotFound(node.id);
       return sendVersion(c, node, v);
@@ -54,7 +63,7 @@ export function contentRoutes(rt: Runtime): Hono<EmulatorEnv> {
     app.get(`/api/${api}/nodes/:id/content`, latest);
     app.get(`/api/${api}/nodes/:id/content/:filename`, latest);
     app.get(`/api/${api}/nodes/:id/versions/:n/content`, (c) => {
-      const node = visibleDocument(rt, c);
+      const node = document(c);
       return sendVersion(c, node, versionOf(node, c.req.param('n')));
     });
   }
