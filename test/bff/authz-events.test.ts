@@ -145,6 +145,25 @@ describe('authorization of live events', () => {
     assert.doesNotMatch(replayed.text, new RegExp(CONFIDENTIAL));
   });
 
+  it("does not pass a review of a hidden item off as the workspace's own", async () => {
+    const rex = await open(REX, `workspace:${WORKSPACE}`);
+    assert.equal(rex.status, 200);
+    const workspaceId = Number(WORKSPACE);
+    const review = { processId: 5998, workflowName: 'Secret Merger Review', stepName: 'Board approval' };
+    // A callout that does not say the node is a document, and one about the Confidential folder itself.
+    await callout('workflow.initiated', { ...review, nodeId: Number(CONFIDENTIAL), workspaceId });
+    await callout('workflow.initiated', {
+      ...review,
+      nodeId: acme.confidentialFolderId,
+      nodeType: 0,
+      workspaceId,
+    });
+    await callout('document.revised', { nodeType: 144, nodeId: Number(DRAFT), workspaceId, version: 3 });
+    const seen = await readStream(rex, /"version":3/, 15_000);
+    assert.match(seen.text, /event: document\.revised/);
+    assert.doesNotMatch(seen.text, /Secret Merger|Board approval|5998/);
+  });
+
   it('treats a hidden document and a missing one alike, and opens no stream on hidden topics alone', async () => {
     const body = async (res: Response) => {
       const { requestId: _ignored, ...rest } = (await res.json()) as Record<string, unknown>;

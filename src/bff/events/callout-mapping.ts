@@ -60,7 +60,20 @@ export function calloutToDomainEvent(webhookId: string, callout: XecmCallout): D
   const isWorkspaceEvent = type.startsWith('workspace.');
   const nodeId = d.nodeId ?? (isWorkspaceEvent ? (d.workspaceId ?? undefined) : undefined);
   if (nodeId === undefined) return null;
-  const isDocument = !isWorkspaceEvent && (type.startsWith('document.') || d.nodeType === DOCUMENT_NODE_TYPE);
+  const insideWorkspace = !isWorkspaceEvent && d.workspaceId != null && d.workspaceId !== nodeId;
+  // Live streams check a document's visibility per user; an item inside a workspace must therefore never be
+  // published as the workspace's own event. An item of unknown type is taken for a document (its event then
+  // reaches only users who can see that id as a document); a folder or other node has no topic: dropped.
+  if (
+    insideWorkspace &&
+    d.nodeType !== undefined &&
+    d.nodeType !== DOCUMENT_NODE_TYPE &&
+    !type.startsWith('document.')
+  )
+    return null;
+  const isDocument =
+    !isWorkspaceEvent &&
+    (type.startsWith('document.') || d.nodeType === DOCUMENT_NODE_TYPE || insideWorkspace);
   const workspaceId = isWorkspaceEvent ? nodeId : (d.workspaceId ?? undefined);
   const data: Record<string, unknown> = {};
   for (const key of [
