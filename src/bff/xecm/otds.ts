@@ -78,7 +78,6 @@ export class OtdsClient {
     // are wrong, which every user meets alike. An outage to report, not a permission to deny.
     this.#service = undefined;
     throw serviceRefused(res.status, error);
-    return this.#parse(res).access_token;
   }
 
   async #serviceToken(): Promise<string> {

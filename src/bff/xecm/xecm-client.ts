@@ -55,7 +55,8 @@ function errorText(text: string): string | undefined {
 
 /**
  * Content Server REST client acting as one user: OTDS token exchange → OTCSTicket (cached per user),
- * one re-login and retry on 401 for reads only, only our own headers sent, answers parsed with zod.
+ * one re-login and retry on 401 (not for streamed uploads), only our own headers sent, answers parsed
+ * with zod.
  */
 export class XecmClient {
   readonly #fetcher: Fetcher;
@@ -170,8 +171,8 @@ export class XecmClient {
       this.#tickets.drop(user, ticket);
       // A ticket minted for this very request did not expire: signing in again would only be refused too.
       if (first.fresh) throw this.#freshSessionRefused(req);
-      if (req.method !== 'GET') {
-        // A write is never replayed; the caller may retry with a fresh session.
+      if (req.raw) {
+        // A streamed upload cannot be sent twice; the caller may retry with a fresh session.
         throw new ProblemError(
           503,
           'upstream-unavailable',
@@ -179,6 +180,8 @@ export class XecmClient {
           { 'Retry-After': '1' },
         );
       }
+      // Content Server checks the ticket before anything else: a call it answered 401 did nothing, so
+      // it is repeated once with a new session, reads and form writes alike (notes §2.1, as PYX does).
       this.logger.info({ upstreamPath: req.path }, 'xECM session expired; signing in again');
       ({ res, ticket } = await attempt());
       if (res.status === 401) {
