@@ -48,10 +48,10 @@ describe('a committed event drops the BFF caches the live refetch reads', () => 
     assert.equal(await summary(), 'in-review'); // now cached for 10 minutes
 
     for (let step = 0; step < 2; step++) {
-      const act = await fetch(`${stack.emulator.url}/emulator/workflows/act`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ processId: Number(review.id), user: 'lena.legal', action: 'Approve' }),
+      const act = await stack.control('/emulator/workflows/act', {
+        processId: Number(review.id),
+        user: 'lena.legal',
+        action: 'Approve',
       });
       assert.equal(act.status, 200);
     }

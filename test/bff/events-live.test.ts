@@ -42,6 +42,21 @@ describe('events wired into the BFF', () => {
     return { res, ctl };
   };
 
+  /** POSTs `body` to /hooks/xecm signed as xECM signs its callouts. */
+  const calloutSigned = (id: string, body: string) => {
+    const now = new Date();
+    return fetch(`${stack.bff.url}/hooks/xecm`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': id,
+        'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+        'webhook-signature': new Webhook(hookSecret).sign(id, now, body),
+      },
+      body,
+    });
+  };
+
   async function readUntil(res: Response, pattern: RegExp): Promise<string> {
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     // A missing event must fail the test, not hang the suite.
@@ -117,17 +132,7 @@ describe('events wired into the BFF', () => {
         timestamp: new Date().toISOString(),
         data: { auditId: 888888, nodeId: 10116, nodeType: 144, workspaceId: 10100 },
       });
-      const now = new Date();
-      const hook = await fetch(`${stack.bff.url}/hooks/xecm`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'webhook-id': 'msg_888888',
-          'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-          'webhook-signature': new Webhook(hookSecret).sign('msg_888888', now, body),
-        },
-        body,
-      });
+      const hook = await calloutSigned('msg_888888', body);
       assert.equal(hook.status, 204);
       for (let i = 0; i < 200 && receiver.requests.length === 0; i++)
         await new Promise((r) => setTimeout(r, 10));
@@ -151,17 +156,7 @@ describe('events wired into the BFF', () => {
       timestamp: new Date().toISOString(),
       data: { auditId: 999999, nodeId: 10110, nodeType: 144, workspaceId: 10100, version: 4 },
     });
-    const now = new Date();
-    const res = await fetch(`${stack.bff.url}/hooks/xecm`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'webhook-id': 'msg_999999',
-        'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-        'webhook-signature': new Webhook(hookSecret).sign('msg_999999', now, body),
-      },
-      body,
-    });
+    const res = await calloutSigned('msg_999999', body);
     assert.equal(res.status, 204);
     assert.ok(stack.store.eventsAfter(0).some((s) => s.event.id === 'xecm-audit-999999'));
     const unsigned = await fetch(`${stack.bff.url}/hooks/xecm`, {

@@ -139,10 +139,10 @@ describe('a review seen by workflow callouts and by polling is one event per cha
     assert.equal(started.status, 201);
     const review = (await started.json()) as { id: string };
     for (let step = 0; step < 2; step++) {
-      const act = await fetch(`${stack.emulator.url}/emulator/workflows/act`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ processId: Number(review.id), user: 'lena.legal', action: 'Approve' }),
+      const act = await stack.control('/emulator/workflows/act', {
+        processId: Number(review.id),
+        user: 'lena.legal',
+        action: 'Approve',
       });
       assert.equal(act.status, 200);
     }
