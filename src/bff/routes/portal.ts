@@ -6,7 +6,7 @@ import { contentHeaders } from '../http/content-headers.js';
 import type { BffEnv } from '../http/env.js';
 import { ProblemError } from '../http/problem.js';
 import { nodeId, parseInput } from '../http/validate.js';
-import { clientAddress, trustedProxySet } from '../portal/client-identity.js';
+import { clientAddress, rateLimitKey, trustedProxySet } from '../portal/client-identity.js';
 import { ClientRateLimiter } from '../portal/client-rate-limit.js';
 import { referringOrigin, type AuditEntry, type PortalAudit } from '../portal/portal-audit.js';
 import type { PortalDocument, PortalService } from '../portal/portal-service.js';
@@ -80,7 +80,7 @@ export function portalRoutes(options: PortalRouteOptions): Hono<BffEnv> {
   });
 
   app.use(async function portalGate(c, next) {
-    const decision = limiter.hit(clientAddress(c, trusted));
+    const decision = limiter.hit(rateLimitKey(clientAddress(c, trusted)));
     if (!decision.allowed) {
       throw new ProblemError(
         429,
