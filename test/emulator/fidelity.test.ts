@@ -50,4 +50,15 @@ describe('emulator fidelity to Content Server', () => {
     });
     assert.equal(del.status, 400);
   });
+
+  it('lists workspace templates only with expand_templates=true (notes §2.2, W6)', async () => {
+    type Types = { data: { properties: { wksp_type_id: number; templates?: { id: number }[] } } }[];
+    const plain = (await emu.get('/api/v2/businessworkspacetypes', 'regular')).json['results'] as Types;
+    assert.ok(plain.length >= 3);
+    assert.ok(plain.every((t) => t.data.properties.templates === undefined));
+    const expanded = (await emu.get('/api/v2/businessworkspacetypes?expand_templates=true', 'regular')).json[
+      'results'
+    ] as Types;
+    assert.ok(expanded.every((t) => (t.data.properties.templates ?? []).length > 0));
+  });
 });

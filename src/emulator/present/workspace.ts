@@ -126,7 +126,8 @@ export function workspaceData(
   return result;
 }
 
-export function workspaceTypeJson(typeId: number): Record<string, unknown> | undefined {
+/** A workspace type (W6); its templates only with `expand_templates=true`, as in Content Server. */
+export function workspaceTypeJson(typeId: number, withTemplates = true): Record<string, unknown> | undefined {
   const type = workspaceTypeDefinition(typeId);
   if (!type) return undefined;
   return {
@@ -135,7 +136,9 @@ export function workspaceTypeJson(typeId: number): Record<string, unknown> | und
         wksp_type_id: type.id,
         wksp_type_name: type.name,
         wksp_type_names: { en: type.name },
-        templates: [{ id: type.templateId, name: type.templateName, subtype: 848 }],
+        ...(withTemplates
+          ? { templates: [{ id: type.templateId, name: type.templateName, subtype: 848 }] }
+          : {}),
         wksp_creation: { location: type.locationId, location_value: `${type.name}s` },
         business_category_id: type.categoryId,
         business_category_name: categoryDefinition(type.categoryId)?.name ?? '',

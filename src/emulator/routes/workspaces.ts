@@ -172,9 +172,13 @@ export function workspaceRoutes(rt: Runtime): Hono<EmulatorEnv> {
     });
   }
 
-  app.get('/api/v2/businessworkspacetypes', (c) =>
-    c.json({ links: {}, results: WORKSPACE_TYPE_DEFINITIONS.map((t) => workspaceTypeJson(t.id)) }),
-  );
+  app.get('/api/v2/businessworkspacetypes', (c) => {
+    const templates = c.req.query('expand_templates') === 'true';
+    return c.json({
+      links: {},
+      results: WORKSPACE_TYPE_DEFINITIONS.map((t) => workspaceTypeJson(t.id, templates)),
+    });
+  });
 
   app.get('/api/v2/businessobjecttypes', (c) =>
     c.json({
