@@ -1,9 +1,100 @@
 // custom-elements.json from the JSDoc of the element classes (@tag, @summary, @slot, @csspart,
-// @cssprop, @fires) — read by Storybook's docs pages and editors.
+// @cssprop, @fires) — read by Storybook's docs pages and editors, and shipped in the package.
+import { readFileSync, readdirSync } from 'node:fs';
+
+/** Event name → its Event subclass, read from src/elements/events (one class per file). */
+function eventClasses() {
+  const classes = new Map();
+  for (const file of readdirSync('src/elements/events')) {
+    const source = readFileSync(`src/elements/events/${file}`, 'utf8');
+    const name = /export class (\w+) extends Event\b/.exec(source)?.[1];
+    const event = /static readonly eventName = '([\w-]+)'/.exec(source)?.[1];
+    if (name && event) classes.set(event, name);
+  }
+  return classes;
+}
+
+/**
+ * `@fires name - text` gives no type: tools that generate framework typings from the manifest need the
+ * Event subclass (with its typed `detail`), so each event gets its class from src/elements/events.
+ */
+function eventTypes() {
+  return {
+    name: 'xecm-event-types',
+    packageLinkPhase({ customElementsManifest }) {
+      const classes = eventClasses();
+      for (const mod of customElementsManifest.modules) {
+        for (const declaration of mod.declarations ?? []) {
+          for (const event of declaration.events ?? []) {
+            const type = classes.get(event.name);
+            if (!event.type && type) event.type = { text: type };
+          }
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Private members (`private` and `#fields`: task plumbing, timers, handlers) are not part of the API a
+ * consumer or an editor should see; protected ones stay for subclasses.
+ */
+function publicMembersOnly() {
+  return {
+    name: 'xecm-public-members-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const declaration of mod.declarations ?? []) {
+          if (!declaration.members) continue;
+          declaration.members = declaration.members.filter(
+            (m) => m.privacy !== 'private' && !m.name.startsWith('#'),
+          );
+        }
+      }
+    },
+  };
+}
+
+/**
+ * `@property({ type: Number }) pageSize = SOME_CONSTANT` gives no type (the analyzer only infers from
+ * literal initializers); Lit's `type: Number` says what the attribute converts to.
+ */
+function litNumberTypes() {
+  return {
+    name: 'xecm-lit-number-types',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const declaration = moduleDoc.declarations?.find((d) => d.name === node.name.text);
+      if (!declaration) return;
+      for (const member of node.members) {
+        if (!ts.isPropertyDeclaration(member) || !member.name || !ts.isIdentifier(member.name)) continue;
+        const decorated = (ts.getDecorators?.(member) ?? []).some((d) =>
+          /\btype:\s*Number\b/.test(d.getText()),
+        );
+        if (!decorated) continue;
+        const name = member.name.text;
+        const field = declaration.members?.find((m) => m.name === name);
+        if (field && !field.type) field.type = { text: 'number' };
+        const attribute = declaration.attributes?.find((a) => a.fieldName === name);
+        if (attribute && !attribute.type) attribute.type = { text: 'number' };
+      }
+    },
+  };
+}
+
 export default {
-  globs: ['src/elements/*/*.component.ts'],
+  // The base classes too, so the inherited `client`, `lang` and `dir` are listed on every element.
+  globs: [
+    'src/elements/*/*.component.ts',
+    'src/elements/base/xecm-element.ts',
+    'src/elements/base/xecm-data-element.ts',
+  ],
   exclude: ['**/*.test.ts', '**/*.stories.ts'],
   outdir: 'dist',
   litelement: true,
   dependencies: false,
+  // package.json names the manifest itself; left on, `--outdir` (the package test builds elsewhere)
+  // would rewrite package.json's `customElements`.
+  packagejson: false,
+  plugins: [eventTypes(), litNumberTypes(), publicMembersOnly()],
 };
