@@ -67,23 +67,34 @@ const RawBusinessProperties = z.looseObject({
   workspace_type_name: z.string().nullish(),
 });
 
-/** `GET /v2/businessworkspaces/{id}` (`results` is an object there). */
-export const RawWorkspace = z.looseObject({
-  results: z.looseObject({
-    data: z.looseObject({
-      properties: RawNodeProperties.extend({ wksp_type_name: z.string().nullish() }),
-      business_properties: RawBusinessProperties.nullish(),
-      workspace_references: z
-        .array(
-          z.looseObject({
-            business_object_id: z.string(),
-            business_object_type: z.string(),
-            external_system_id: z.string(),
-          }),
-        )
-        .nullish(),
-    }),
+const RawWorkspaceResult = z.looseObject({
+  data: z.looseObject({
+    properties: RawNodeProperties.extend({ wksp_type_name: z.string().nullish() }),
+    business_properties: RawBusinessProperties.nullish(),
+    workspace_references: z
+      .array(
+        z.looseObject({
+          business_object_id: z.string(),
+          business_object_type: z.string(),
+          external_system_id: z.string(),
+        }),
+      )
+      .nullish(),
   }),
+});
+
+/**
+ * `GET /v2/businessworkspaces/{id}`: `results` is an object as PYX reads it, or a one-item list as PYX's
+ * docstring shows it (notes W2, §3: unverified); both are taken, as the object.
+ */
+export const RawWorkspace = z.looseObject({
+  results: z.union([
+    RawWorkspaceResult,
+    z
+      .array(RawWorkspaceResult)
+      .min(1)
+      .transform((list) => list[0]!),
+  ]),
 });
 export type RawWorkspace = z.infer<typeof RawWorkspace>;
 
