@@ -181,7 +181,7 @@ describe('authorization of live events', () => {
   });
 
   it('ends a stream when its token expires, so access is checked again on reconnect', async () => {
-    const res = await open(MAX, `document:${DRAFT}`, {}, 2);
+    const res = await open(MAX, `document:${DRAFT}`, {}, 3);
     assert.equal(res.status, 200);
     const { text, ended } = await readStream(res, /(?!)/, 15_000);
     assert.match(text, /event: ready/);
