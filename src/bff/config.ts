@@ -315,6 +315,20 @@ export function loadConfig(env: Record<string, string | undefined>, file?: strin
       'BFF_IDENTITY_SECRET (config file key "identity.secret"): the development default secret is refused when NODE_ENV=production; set a random secret or BFF_JWKS_URL',
     );
   }
+  // The default secret is in the docs, so anyone who reaches the BFF could mint an Admin token with it;
+  // dev identity hands out tokens by itself. Both are for a BFF only this machine can reach.
+  if (!isLoopbackHost(config.host)) {
+    if (config.identity.devMode) {
+      problems.push(
+        `BFF_DEV_IDENTITY (config file key "identity.devMode"): dev identity is refused when the BFF listens on ${config.host}; it needs BFF_HOST=127.0.0.1`,
+      );
+    }
+    if (!config.identity.jwksUrl && config.identity.secret === DEV_IDENTITY_SECRET) {
+      problems.push(
+        `BFF_IDENTITY_SECRET (config file key "identity.secret"): the development default secret is refused when the BFF listens on ${config.host}; set a random secret or BFF_JWKS_URL`,
+      );
+    }
+  }
   if (config.publicBaseUrl && !/^https?:\/\/[^/]+(\/.*[^/])?$/.test(config.publicBaseUrl)) {
     problems.push(
       'BFF_PUBLIC_URL (config file key "publicBaseUrl"): must be an http(s) URL without a trailing slash',
@@ -352,4 +366,9 @@ export function loadConfig(env: Record<string, string | undefined>, file?: strin
     // Outside production a missing portal secret is random per process: links die with a restart.
     portal: { ...config.portal, secret: config.portal.secret ?? randomBytes(32).toString('base64url') },
   };
+}
+
+/** Whether only this machine can reach a server listening on `host`. */
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }

@@ -47,6 +47,17 @@ describe('BFF config', () => {
     assert.ok(problems.some((p) => p.startsWith('BFF_IDENTITY_SECRET') && p.includes('production')));
   });
 
+  it('refuses dev identity and the default secret on an address other machines reach', () => {
+    const problems = problemsOf(() => loadConfig({ BFF_HOST: '0.0.0.0', BFF_DEV_IDENTITY: '1' }));
+    assert.ok(problems.some((p) => p.startsWith('BFF_DEV_IDENTITY') && p.includes('0.0.0.0')));
+    assert.ok(problems.some((p) => p.startsWith('BFF_IDENTITY_SECRET') && p.includes('0.0.0.0')));
+    // Its own secret makes a container BFF fine; on loopback the defaults stay usable for the demo.
+    const secret = 'a-random-secret-of-at-least-32-characters!';
+    assert.equal(loadConfig({ BFF_HOST: '0.0.0.0', BFF_IDENTITY_SECRET: secret }).host, '0.0.0.0');
+    for (const host of ['127.0.0.1', 'localhost', '::1'])
+      assert.equal(loadConfig({ BFF_HOST: host, BFF_DEV_IDENTITY: '1' }).identity.devMode, true);
+  });
+
   it('reads a JSON config file, with environment variables winning', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bff-config-'));
     const file = join(dir, 'bff.json');
