@@ -29,6 +29,16 @@ export function Page() {
 }
 
 export function Wrong() {
-  // @ts-expect-error theme accepts only auto, light or dark
-  return <xecm-provider theme="neon" />;
+  return (
+    <>
+      {/* @ts-expect-error theme accepts only auto, light or dark */}
+      <xecm-provider theme="neon" />
+      {/* @ts-expect-error client is a BffClient, not a URL */}
+      <xecm-document-list client="/bff" />
+      {/* @ts-expect-error not an approval state */}
+      <xecm-approval-badge state="aproved" />
+      {/* @ts-expect-error live is a boolean property in React (live="off" is the HTML attribute) */}
+      <xecm-provider live="off" />
+    </>
+  );
 }
