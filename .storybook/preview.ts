@@ -1,10 +1,35 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 
+interface ManifestMember {
+  name: string;
+  privacy?: string;
+  static?: boolean;
+}
+interface Manifest {
+  modules: { declarations?: { members?: ManifestMember[] }[] }[];
+}
+
+/**
+ * The manifest lists private and protected members too (the Lit task's source, `providedClient`, …);
+ * the docs pages are for users of the element, so they show only its public API.
+ */
+function publicApi(manifest: Manifest): Manifest {
+  const isPublic = (m: ManifestMember) =>
+    (m.privacy === undefined || m.privacy === 'public') && !m.static && !m.name.startsWith('#');
+  return {
+    ...manifest,
+    modules: manifest.modules.map((mod) => ({
+      ...mod,
+      declarations: mod.declarations?.map((d) => ({ ...d, members: d.members?.filter(isPublic) })),
+    })),
+  };
+}
+
 // Controls and argTypes come from custom-elements.json (`npm run analyze`; absent until then).
-const manifests = import.meta.glob<{ default: object }>('../dist/custom-elements.json', { eager: true });
+const manifests = import.meta.glob<{ default: Manifest }>('../dist/custom-elements.json', { eager: true });
 const manifest = Object.values(manifests)[0]?.default;
-if (manifest) setCustomElementsManifest(manifest);
+if (manifest) setCustomElementsManifest(publicApi(manifest));
 
 const THEMES = ['auto', 'light', 'dark'] as const;
 const LOCALES = ['en', 'de', 'fr', 'es', 'ja', 'en-XA'] as const;

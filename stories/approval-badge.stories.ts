@@ -5,7 +5,7 @@ import { APPROVAL_STATES, type ApprovalState } from '../src/contract/index.js';
 import { define } from '../src/elements/base/define.js';
 import { XecmProvider } from '../src/elements/provider/provider.component.js';
 import { XecmApprovalBadge } from '../src/elements/approval-badge/approval-badge.component.js';
-import { HOSTILE_STRINGS } from '../test/mocks/fixtures.js';
+import { fixtureWorkspace, HOSTILE_STRINGS, APPROVAL_FIXTURES } from '../test/mocks/fixtures.js';
 import {
   BFF_BASE,
   createWorkspaceMock,
@@ -105,6 +105,35 @@ export const Unavailable: Story = {
 export const UnavailableThenRetry: Story = {
   args: { state: undefined, workspaceId: '2001' },
   parameters: { msw: { handlers: createWorkspaceMock({ failFirst: 1 }).handlers } },
+};
+
+/** A document id the BFF does not know (404). */
+export const NotFound: Story = {
+  args: { state: undefined, documentId: '8999' },
+  parameters: { msw: { handlers: createWorkspaceMock({ documents: [] }).handlers } },
+};
+
+export const Forbidden: Story = {
+  args: { state: undefined, workspaceId: '2001' },
+  parameters: { msw: { handlers: workspaceScenarios.forbidden() } },
+};
+
+/** The BFF answers 401 and no new token comes: the cause is part of the label. */
+export const SessionEnded: Story = {
+  args: { state: undefined, workspaceId: '2001' },
+  parameters: { msw: { handlers: workspaceScenarios.sessionEnded() } },
+};
+
+const manyWorkspaces = Array.from({ length: 100 }, (_, i) =>
+  fixtureWorkspace(i + 1, {
+    approval: APPROVAL_FIXTURES[APPROVAL_STATES[i % APPROVAL_STATES.length]!],
+  }),
+);
+
+/** A hundred badges loading their own state: one `lookup:batch` request answers them all. */
+export const Many: Story = {
+  parameters: { msw: { handlers: workspaceScenarios.ready(manyWorkspaces) } },
+  render: () => frame(html`${manyWorkspaces.map((ws) => badge({ workspaceId: ws.id }))}`),
 };
 
 export const LongAndHostileStep: Story = {

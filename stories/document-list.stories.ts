@@ -13,6 +13,8 @@ import {
   sampleDocuments,
   type DocumentMockOptions,
 } from '../test/mocks/document-handlers.js';
+import { HOSTILE_STRINGS } from '../test/mocks/fixtures.js';
+import { fakeFile, inShadow, rendered, until } from './support/play.js';
 
 // Registered here rather than by importing the registration modules: package.json `sideEffects`
 // lists only dist/ files, so Vite would drop a bare side-effect import from src/.
@@ -29,16 +31,19 @@ interface Args {
   locale?: string;
   theme?: 'light' | 'dark';
   dir?: 'rtl';
+  /** Width of the list's box (narrow lists drop columns). */
+  width?: string;
 }
 
 const render = (a: Args) => {
   const dark = a.theme === 'dark' ? 'background:#0d1117;' : '';
+  const width = a.width ? `width:${a.width};` : '';
   return html`<xecm-provider
     bff-url=${DOCUMENTS_BFF_BASE}
     locale=${ifDefined(a.locale)}
     theme=${ifDefined(a.theme)}
   >
-    <div dir=${ifDefined(a.dir)} style="${dark}padding:1rem;max-width:72rem">
+    <div dir=${ifDefined(a.dir)} style="${dark}${width}padding:1rem;max-width:72rem">
       <xecm-document-list
         workspace-id=${a.workspaceId}
         sort=${a.sort}
@@ -117,6 +122,117 @@ export const PortalReadOnly: Story = {
       .concat(sampleDocument(20, { approval: { state: 'approved' } })),
   }),
 };
+
+/** The workspace was deleted or never existed (404 `not-found`). */
+export const NotFound: Story = { parameters: mock({ listFailsWith: { status: 404, code: 'not-found' } }) };
+
+/** The BFF answers 401 and no new token comes. */
+export const SessionEnded: Story = {
+  parameters: mock({ listFailsWith: { status: 401, code: 'unauthenticated' } }),
+};
+
+/** The list waits until the first rows are in, then types `text` into the filter box. */
+async function typeFilter(canvasElement: HTMLElement, text: string): Promise<HTMLElement> {
+  const { host, part } = await rendered<HTMLInputElement>(
+    canvasElement,
+    'xecm-document-list',
+    '[part="filter"]',
+  );
+  await until(() => inShadow(host, '[part~="row"]'));
+  part.value = text;
+  part.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  return host;
+}
+
+/** The filter matches some documents: "Invoice". */
+export const Filtered: Story = {
+  play: async ({ canvasElement }) => {
+    const host = await typeFilter(canvasElement, 'Invoice');
+    await until(() => (host.shadowRoot?.querySelectorAll('[part~="row"]').length ?? 0) <= 3);
+  },
+};
+
+/** The filter matches nothing: the empty state names the filter. */
+export const NoMatches: Story = {
+  play: async ({ canvasElement }) => {
+    const host = await typeFilter(canvasElement, 'no such document');
+    await until(() => inShadow(host, '[part~="empty"]'));
+  },
+};
+
+/** 60 documents, pages of 20: "Load more" under the rows. */
+export const LoadMore: Story = {
+  args: { pageSize: 20 },
+  parameters: mock({ documents: sampleDocuments(60) }),
+};
+
+/** The list as a user uploads: `upload()` is what choosing or dropping files does. */
+async function uploadFiles(canvasElement: HTMLElement, files: File[], settled: string): Promise<void> {
+  const { host } = await rendered(canvasElement, 'xecm-document-list', '[part="filter"]');
+  await until(() => inShadow(host, '[part~="row"]'));
+  (host as HTMLElement & { upload(files: Iterable<File>): void }).upload(files);
+  await until(() => host.shadowRoot?.querySelectorAll(settled).length === files.length);
+}
+
+/** Three uploads in flight (the BFF takes its time): each with a progress bar and Cancel. */
+export const UploadsInProgress: Story = {
+  parameters: mock({ documents: sampleDocuments(3), uploadDelayMs: 10 * 60_000 }),
+  play: ({ canvasElement }) =>
+    uploadFiles(
+      canvasElement,
+      [
+        fakeFile('Offer 2027.pdf', 180_000),
+        fakeFile('Site photo north.png', 2_400_000, 'image/png'),
+        fakeFile('Minutes.txt', 900, 'text/plain'),
+      ],
+      '[part~="upload"][data-status="uploading"]',
+    ),
+};
+
+let refusedVisits = 0;
+
+/** One upload done, four refused: too large, type not allowed, name taken, text-direction characters in the name. */
+export const UploadRefused: Story = {
+  args: { maxUploadBytes: 1_000_000, accept: '.pdf,.docx,image/*' },
+  parameters: mock({ documents: sampleDocuments(3) }),
+  play: ({ canvasElement }) =>
+    uploadFiles(
+      canvasElement,
+      [
+        // The fake BFF keeps what was uploaded: a new name each visit, so it is never a name conflict.
+        fakeFile(`Signed offer${refusedVisits++ ? ` (${refusedVisits})` : ''}.pdf`, 40_000),
+        fakeFile('Scan of the whole archive.pdf', 3_000_000),
+        fakeFile('setup.exe', 1_000, 'application/x-msdownload'),
+        fakeFile(
+          'Invoice 0002.docx',
+          2_000,
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        ),
+        fakeFile(`${HOSTILE_STRINGS.rtlOverride}.pdf`, 1_000),
+      ],
+      '[part~="upload"]:not([data-status="uploading"])',
+    ),
+};
+
+/** Extended ECM is down while uploading (503): the row offers Retry besides Dismiss. */
+export const UploadServerError: Story = {
+  parameters: mock({
+    documents: sampleDocuments(3),
+    uploadFailsWith: { status: 503, code: 'upstream-unavailable' },
+  }),
+  play: ({ canvasElement }) =>
+    uploadFiles(
+      canvasElement,
+      [fakeFile('Offer 2027.pdf', 180_000)],
+      '[part~="upload"][data-status="error"]',
+    ),
+};
+
+/** A list about 420 px wide: only Name, Approval and Actions. */
+export const Narrow: Story = { args: { width: '26rem' } };
+
+/** About 560 px wide: Type and Version give way. */
+export const Medium: Story = { args: { width: '35rem' } };
 
 export const RightToLeft: Story = { args: { dir: 'rtl' } };
 

@@ -1,11 +1,19 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import '../src/elements/provider/provider.js';
-import '../src/elements/approval-badge/approval-badge.js';
-import '../src/elements/workspace-card/workspace-card.js';
-import { workspacesPerApprovalState } from '../test/mocks/fixtures.js';
+import { XecmApprovalBadge } from '../src/elements/approval-badge/approval-badge.component.js';
+import { define } from '../src/elements/base/define.js';
+import { XecmProvider } from '../src/elements/provider/provider.component.js';
+import { XecmWorkspaceCard } from '../src/elements/workspace-card/workspace-card.component.js';
+import { fixtureWorkspace, workspacesPerApprovalState } from '../test/mocks/fixtures.js';
 import { createWorkspaceMock } from '../test/mocks/workspace-handlers.js';
+
+// Registered here rather than by importing the registration modules: package.json `sideEffects`
+// lists only dist/ files, so Vite drops a bare side-effect import from src/ (this story showed
+// undefined elements when opened first).
+define('xecm-provider', XecmProvider);
+define('xecm-approval-badge', XecmApprovalBadge);
+define('xecm-workspace-card', XecmWorkspaceCard);
 
 interface Args {
   locale?: string;
@@ -39,6 +47,8 @@ type Story = StoryObj<Args>;
 export const SharedClient: Story = {};
 
 export const German: Story = { args: { locale: 'de' } };
+export const French: Story = { args: { locale: 'fr' } };
+export const Spanish: Story = { args: { locale: 'es' } };
 export const Japanese: Story = { args: { locale: 'ja' } };
 export const PseudoLocale: Story = { args: { locale: 'en-XA' } };
 export const Dark: Story = { args: { theme: 'dark' } };
@@ -74,5 +84,21 @@ export const RightToLeft: Story = {
         <xecm-workspace-card workspace-id=${workspaces[2]!.id}></xecm-workspace-card>
       </xecm-provider>
     </div>
+  `,
+};
+
+const many = Array.from({ length: 50 }, (_, i) => fixtureWorkspace(i + 1));
+
+/** Fifty compact cards under one provider: one `lookup:batch` request loads them all. */
+export const ManyCards: Story = {
+  parameters: { msw: { handlers: createWorkspaceMock({ workspaces: many }).handlers } },
+  render: ({ locale, theme }) => html`
+    <xecm-provider bff-url="/bff" locale=${ifDefined(locale)} theme=${ifDefined(theme)}>
+      <div style="display:grid;gap:.5rem;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr))">
+        ${many.map(
+          (ws) => html`<xecm-workspace-card workspace-id=${ws.id} layout="compact"></xecm-workspace-card>`,
+        )}
+      </div>
+    </xecm-provider>
   `,
 };

@@ -5,7 +5,13 @@ import { define } from '../src/elements/base/define.js';
 import { XecmProvider } from '../src/elements/provider/provider.component.js';
 import { XecmWorkspaceCard } from '../src/elements/workspace-card/workspace-card.component.js';
 import { fixtureWorkspace, hostileWorkspaces, workspacesPerApprovalState } from '../test/mocks/fixtures.js';
-import { BFF_BASE, sampleWorkspace, workspaceScenarios } from '../test/mocks/workspace-handlers.js';
+import {
+  BFF_BASE,
+  createWorkspaceMock,
+  sampleWorkspace,
+  workspaceScenarios,
+} from '../test/mocks/workspace-handlers.js';
+import { rendered, until } from './support/play.js';
 
 // Registered here rather than by importing the registration modules: package.json `sideEffects`
 // lists only dist/ files, so Vite would drop a bare side-effect import from src/.
@@ -93,6 +99,87 @@ export const ServerError: Story = { parameters: { msw: { handlers: workspaceScen
 export const MalformedResponse: Story = { parameters: { msw: { handlers: workspaceScenarios.malformed() } } };
 
 export const Offline: Story = { parameters: { msw: { handlers: workspaceScenarios.network() } } };
+
+/** The BFF answers 401 and no new token comes: "Your session has ended. Sign in again." */
+export const SessionEnded: Story = { parameters: { msw: { handlers: workspaceScenarios.sessionEnded() } } };
+
+/** The BFF is up, Extended ECM is not (503 `upstream-unavailable`). */
+export const ExtendedEcmUnavailable: Story = {
+  parameters: { msw: { handlers: workspaceScenarios.upstreamUnavailable() } },
+};
+
+export const RateLimited: Story = { parameters: { msw: { handlers: workspaceScenarios.rateLimited() } } };
+
+/** A `workspace-id` that does not exist (404 `not-found`): no create action, since there is no record. */
+export const NotFoundById: Story = {
+  args: { workspaceId: '2999', system: undefined, type: undefined, boId: undefined },
+};
+
+/** Neither `workspace-id` nor a business object. */
+export const NoTarget: Story = {
+  args: { system: undefined, type: undefined, boId: undefined },
+};
+
+/** A new workspace: no documents, no key fields, no approval. */
+export const EmptyWorkspace: Story = {
+  args: { workspaceId: '2950', system: undefined, type: undefined, boId: undefined },
+  parameters: {
+    msw: {
+      handlers: workspaceScenarios.ready([
+        sampleWorkspace({
+          id: '2950',
+          name: 'Northwind Traders',
+          metadata: [],
+          documentCount: 0,
+          approval: { state: 'none' },
+        }),
+      ]),
+    },
+  },
+};
+
+/** Clicks "Create workspace" in a not-found card. */
+async function clickCreate(canvasElement: HTMLElement): Promise<HTMLElement> {
+  const { host, part } = await rendered(canvasElement, 'xecm-workspace-card', '[part="create-button"]');
+  part.click();
+  return host;
+}
+
+/** "Create workspace" was clicked and the request has not answered yet. */
+export const Creating: Story = {
+  args: { boId: 'A-9999' },
+  parameters: {
+    msw: {
+      handlers: createWorkspaceMock({ mode: 'not-found', createDelayMs: 'infinite' }).handlers,
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const host = await clickCreate(canvasElement);
+    await until(() => host.shadowRoot?.querySelector('[part="create-button"][aria-disabled="true"]'));
+  },
+};
+
+/** The create request failed (502): an alert, and the button again. */
+export const CreateFailed: Story = {
+  args: { boId: 'A-9999' },
+  parameters: {
+    msw: { handlers: createWorkspaceMock({ mode: 'not-found', createFailsWith: 502 }).handlers },
+  },
+  play: async ({ canvasElement }) => {
+    const host = await clickCreate(canvasElement);
+    await until(() => host.shadowRoot?.querySelector('[role="alert"]'));
+  },
+};
+
+/** "Create workspace" succeeded: the card shows the new, empty workspace. */
+export const Created: Story = {
+  args: { boId: 'A-9999' },
+  parameters: { msw: { handlers: createWorkspaceMock({ mode: 'not-found' }).handlers } },
+  play: async ({ canvasElement }) => {
+    const host = await clickCreate(canvasElement);
+    await until(() => host.shadowRoot?.querySelector('[part="link"]'));
+  },
+};
 
 export const ManyMetadataFields: Story = {
   args: { workspaceId: '2900', system: undefined, type: undefined, boId: undefined, maxFields: 8 },

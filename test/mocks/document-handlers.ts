@@ -33,6 +33,11 @@ export interface DocumentMockOptions {
   uploadFailsWith?: { status: number; code: string };
   /** Content downloads fail with this status and code. */
   contentFailsWith?: { status: number; code: string };
+  /**
+   * Every list read fails with this status and code (after `failFirst`), e.g. 401 `unauthenticated`
+   * (session ended) or 404 `not-found` (the workspace was deleted).
+   */
+  listFailsWith?: { status: number; code: string };
 }
 
 export interface RecordedDocumentRequest {
@@ -183,6 +188,12 @@ export function createDocumentMock(options: DocumentMockOptions = {}): DocumentM
       return problem(500, 'upstream-unavailable', 'Extended ECM is not reachable.');
     }
     if (mode === 'loading') await delay('infinite');
+    if (options.listFailsWith)
+      return problem(
+        options.listFailsWith.status,
+        options.listFailsWith.code,
+        'The documents could not be read.',
+      );
     if (mode === 'error') return problem(502, 'upstream-error', 'Extended ECM failed.');
     if (mode === 'forbidden') return problem(403, 'forbidden', 'Forbidden');
     if (mode === 'malformed') return HttpResponse.json({ items: [{ id: 'x', title: 42 }], page: 'one' });

@@ -34,6 +34,10 @@ export interface ReviewMockOptions {
   startDelayMs?: number | 'infinite';
   /** `POST /v1/reviews` fails with this status and code. */
   startFailsWith?: { status: number; code: string };
+  /** The workflows offered instead of Contract Review (one-workflow) or both reviews (several-workflows). */
+  workflows?: readonly WorkflowChoice[];
+  /** `GET /v1/reviews/options` fails with this status and code (e.g. 401 `unauthenticated`). */
+  optionsFailWith?: { status: number; code: string };
 }
 
 export interface RecordedReviewRequest {
@@ -109,6 +113,8 @@ export function createReviewMock(options: ReviewMockOptions = {}): ReviewMock {
       const target: ReviewTarget = { kind, id };
       if (mode === 'loading') await delay('infinite');
       if (mode === 'options-error') return problem(502, 'upstream-error', 'Extended ECM failed.');
+      if (options.optionsFailWith)
+        return problem(options.optionsFailWith.status, options.optionsFailWith.code, 'No review options.');
       const running = started.get(`${kind}:${id}`);
       if (running)
         return HttpResponse.json<ReviewOptions>({
@@ -117,7 +123,10 @@ export function createReviewMock(options: ReviewMockOptions = {}): ReviewMock {
           reason: 'review-running',
           running,
         });
-      return HttpResponse.json(optionsFor(mode, target));
+      const answer = optionsFor(mode, target);
+      if (options.workflows && (mode === 'one-workflow' || mode === 'several-workflows'))
+        return HttpResponse.json<ReviewOptions>({ ...answer, workflows: [...options.workflows] });
+      return HttpResponse.json(answer);
     }),
 
     http.post(`${REVIEWS_BFF_BASE}/v1/reviews`, async ({ request }) => {
@@ -130,7 +139,9 @@ export function createReviewMock(options: ReviewMockOptions = {}): ReviewMock {
           options.startFailsWith.code,
           'The review could not start.',
         );
-      const workflow = [CONTRACT_REVIEW, COMPLIANCE_REVIEW].find((w) => w.key === body.workflow);
+      const workflow = [CONTRACT_REVIEW, COMPLIANCE_REVIEW, ...(options.workflows ?? [])].find(
+        (w) => w.key === body.workflow,
+      );
       if (!workflow) return problem(400, 'bad-request', 'Unknown workflow');
       const review: Review = {
         id: `rv-${requests.length}`,

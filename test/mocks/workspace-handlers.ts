@@ -43,6 +43,13 @@ export interface WorkspaceMockOptions {
   createFailsWith?: number;
   /** Answer only after this many ms (stories: a visible loading state that still ends). */
   delayMs?: number;
+  /**
+   * Every read fails with this problem as a whole answer, as the BFF's middleware answers before any
+   * lookup: 401 `unauthenticated` (session ended), 429 `rate-limited`, 503 `upstream-unavailable`.
+   */
+  failWith?: { status: number; code: string };
+  /** `POST /v1/workspaces` answers after this many ms (`'infinite'`: never — a lasting "Creating…"). */
+  createDelayMs?: number | 'infinite';
 }
 
 export interface RecordedRequest {
@@ -189,6 +196,7 @@ export function createWorkspaceMock(options: WorkspaceMockOptions = {}): Workspa
     if (mode === 'loading') await delay('infinite');
     if (options.delayMs) await delay(options.delayMs);
     if (mode === 'network') return HttpResponse.error();
+    if (options.failWith) return problemResponse(problem(options.failWith.status, options.failWith.code));
     if (mode === 'malformed') {
       // Valid JSON in the wrong shape: the client must turn it into a `bad-response` error.
       return HttpResponse.json({ results: [{ ok: true, workspace: { id: 42, name: null } }], id: 42 });
@@ -231,6 +239,7 @@ export function createWorkspaceMock(options: WorkspaceMockOptions = {}): Workspa
     http.post(`${BFF_BASE}/v1/workspaces`, async ({ request }) => {
       await record(request);
       if (options.delayMs) await delay(options.delayMs);
+      if (options.createDelayMs !== undefined) await delay(options.createDelayMs);
       if (options.createFailsWith) return problemResponse(problem(options.createFailsWith, 'upstream-error'));
       const body = (await request.json()) as { businessObject: BusinessObject; name?: string };
       const id = String(nextId++);
@@ -282,4 +291,10 @@ export const workspaceScenarios = {
   errorThenReady: () => createWorkspaceMock({ failFirst: 1 }).handlers,
   malformed: () => createWorkspaceMock({ mode: 'malformed' }).handlers,
   network: () => createWorkspaceMock({ mode: 'network' }).handlers,
+  /** Every read answers 401: the session ended and no new token came. */
+  sessionEnded: () => createWorkspaceMock({ failWith: { status: 401, code: 'unauthenticated' } }).handlers,
+  /** Every read answers 503: the BFF is up, Extended ECM is not. */
+  upstreamUnavailable: () =>
+    createWorkspaceMock({ failWith: { status: 503, code: 'upstream-unavailable' } }).handlers,
+  rateLimited: () => createWorkspaceMock({ failWith: { status: 429, code: 'rate-limited' } }).handlers,
 };
