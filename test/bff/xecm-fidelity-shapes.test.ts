@@ -5,24 +5,35 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import type { WorkspaceSummary } from '../../src/contract/index.js';
+import type { DocumentPage, WorkspaceSummary } from '../../src/contract/index.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import { WELL_KNOWN } from '../../src/emulator/seed/well-known.js';
 import { startStack, type Stack } from './helpers/stack.js';
 
 const { acme } = WELL_KNOWN;
 
-/** Forwards everything to `target`; JSON answers of paths matching `rewrite.path` go through `rewrite.body`. */
+interface Rewrite {
+  path: RegExp;
+  /** Changes the request URL (e.g. its query) before it is forwarded. */
+  request?: (url: URL) => void;
+  /** Changes the JSON answer. */
+  body?: (json: Record<string, unknown>) => unknown;
+}
+
+/** Forwards everything to `target`; requests and JSON answers of paths matching `rewrite.path` are rewritten. */
 async function startRewritingProxy(
   target: string,
-  rewrite: { path: RegExp; body: (json: Record<string, unknown>) => unknown },
+  rewrite: Rewrite,
 ): Promise<{ url: string; server: Server; rewritten: () => number }> {
   let rewritten = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const url = req.url ?? '/';
+      const parsed = new URL(req.url ?? '/', target);
+      const matches = rewrite.path.test(parsed.pathname);
+      if (matches) rewrite.request?.(parsed);
+      const url = `${parsed.pathname}${parsed.search}`;
       const headers = Object.entries(req.headers).flatMap(([k, v]) =>
         typeof v === 'string' && k !== 'host' && k !== 'connection' && k !== 'content-length'
           ? [[k, v] as [string, string]]
@@ -35,11 +46,11 @@ async function startRewritingProxy(
       })
         .then(async (upstream) => {
           let body = Buffer.from(await upstream.arrayBuffer());
-          if (upstream.ok && rewrite.path.test(new URL(url, target).pathname)) {
+          if (matches) rewritten += 1;
+          if (upstream.ok && matches && rewrite.body) {
             body = Buffer.from(
               JSON.stringify(rewrite.body(JSON.parse(body.toString()) as Record<string, unknown>)),
             );
-            rewritten += 1;
           }
           const out: [string, string][] = [];
           for (const [k, v] of upstream.headers)
@@ -90,5 +101,43 @@ describe('xECM fidelity: shapes the sources disagree on', () => {
     assert.equal(body.name, acme.name);
     assert.equal(body.type, 'Customer');
     assert.deepEqual(body.businessObject, acme.businessObject);
+  });
+});
+
+// Content Server may cap `limit` below what the BFF asks for (notes §2.7: member search caps it at 20; the
+// cap of /nodes is unknown). `page_total` is the server's own count of pages (a documented paging field).
+describe('xECM fidelity: a server that caps the page size', () => {
+  let emulator: RunningEmulator;
+  let proxy: Awaited<ReturnType<typeof startRewritingProxy>>;
+  let stack: Stack;
+  const CAP = 3;
+  before(async () => {
+    emulator = await startEmulator({ port: 0 });
+    proxy = await startRewritingProxy(emulator.url, {
+      path: /^\/api\/v2\/nodes\/\d+\/nodes$/,
+      request: (url) => {
+        if (Number(url.searchParams.get('limit') ?? CAP) > CAP) url.searchParams.set('limit', String(CAP));
+      },
+    });
+    stack = await startStack({ env: { XECM_BASE_URL: proxy.url } });
+  });
+  after(async () => {
+    await stack.close();
+    await new Promise((resolve) => proxy.server.close(resolve));
+    await emulator.close();
+  });
+
+  it('lists every document of a workspace across all the pages the server has', async () => {
+    const summary = await stack.get<WorkspaceSummary>('max.sales', `/v1/workspaces/${acme.workspaceId}`);
+    assert.equal(summary.status, 200);
+    assert.ok(summary.body.documentCount > CAP * 2);
+    // Sorted by MIME type: the BFF reads every folder whole and sorts itself.
+    const page = await stack.get<DocumentPage>(
+      'max.sales',
+      `/v1/workspaces/${acme.workspaceId}/documents?sort=mimeType&pageSize=200`,
+    );
+    assert.equal(page.status, 200);
+    assert.equal(page.body.total, summary.body.documentCount);
+    assert.equal(new Set(page.body.items.map((d) => d.id)).size, summary.body.documentCount);
   });
 });

@@ -66,7 +66,11 @@ export async function listAll(
       ),
     );
   const first = await fetchPage(1);
-  const pages = Math.ceil(first.collection.paging.total_count / LIST_CHUNK);
+  const { total_count: total, page_total: pageTotal } = first.collection.paging;
+  // A server may cap `limit` below LIST_CHUNK: the size of the page it did send (and its own page count)
+  // decides how many pages there are, so nothing past the first capped page is lost.
+  const served = first.results.length;
+  const pages = served === 0 ? 0 : Math.min(pageTotal ?? Infinity, Math.ceil(total / served));
   const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => fetchPage(i + 2)));
   return [first, ...rest].flatMap((list) => list.results.map((r) => r.data));
 }

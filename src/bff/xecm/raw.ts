@@ -44,6 +44,8 @@ export type RawNodeData = z.infer<typeof RawNodeData>;
 export const RawPaging = z.looseObject({
   page: z.coerce.number().int().optional(),
   limit: z.coerce.number().int().optional(),
+  /** The server's count of pages at the page size it applied (which may be below the one asked for). */
+  page_total: z.coerce.number().int().nonnegative().optional(),
   total_count: z.coerce.number().int().nonnegative(),
 });
 
