@@ -1,6 +1,11 @@
 // custom-elements.json from the JSDoc of the element classes (@tag, @summary, @slot, @csspart,
 // @cssprop, @fires) — read by Storybook's docs pages and editors, and shipped in the package.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+
+/** The registration modules (`src/elements/<name>/<name>.ts`): each defines one tag. */
+const REGISTRATIONS = readdirSync('src/elements')
+  .filter((name) => existsSync(`src/elements/${name}/${name}.ts`))
+  .map((name) => `src/elements/${name}/${name}.ts`);
 
 /** Event name → its Event subclass, read from src/elements/events (one class per file). */
 function eventClasses() {
@@ -28,6 +33,50 @@ function eventTypes() {
           for (const event of declaration.events ?? []) {
             const type = classes.get(event.name);
             if (!event.type && type) event.type = { text: type };
+          }
+        }
+      }
+    },
+  };
+}
+
+/**
+ * `define('xecm-x', XecmX)` (our double-registration-tolerant wrapper) instead of `customElements.define`:
+ * the analyzer does not see it, so tools that look for a tag's `custom-element-definition` export (which
+ * module registers it) would find none.
+ */
+function defineCalls() {
+  return {
+    name: 'xecm-define-calls',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (
+        !ts.isCallExpression(node) ||
+        !ts.isIdentifier(node.expression) ||
+        node.expression.text !== 'define'
+      )
+        return;
+      const [tag, ctor] = node.arguments;
+      if (!tag || !ts.isStringLiteral(tag) || !ctor || !ts.isIdentifier(ctor)) return;
+      const source = node.getSourceFile();
+      const from = source.statements
+        .filter(ts.isImportDeclaration)
+        .find((i) => i.importClause?.namedBindings?.elements?.some((e) => e.name.text === ctor.text));
+      const module = from
+        ? `${moduleDoc.path.replace(/[^/]+$/, '')}${from.moduleSpecifier.text.replace(/^\.\//, '').replace(/\.js$/, '.ts')}`
+        : moduleDoc.path;
+      (moduleDoc.exports ??= []).push({
+        kind: 'custom-element-definition',
+        name: tag.text,
+        declaration: { name: ctor.text, module },
+      });
+    },
+    // The registration module re-exports the class it imported; point that export at the class too.
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const definition of mod.exports?.filter((e) => e.kind === 'custom-element-definition') ?? []) {
+          const reexport = mod.exports.find((e) => e.kind === 'js' && e.name === definition.declaration.name);
+          if (reexport && !mod.declarations?.some((d) => d.name === reexport.name)) {
+            reexport.declaration = { ...definition.declaration };
           }
         }
       }
@@ -88,6 +137,7 @@ export default {
     'src/elements/*/*.component.ts',
     'src/elements/base/xecm-element.ts',
     'src/elements/base/xecm-data-element.ts',
+    ...REGISTRATIONS,
   ],
   exclude: ['**/*.test.ts', '**/*.stories.ts'],
   outdir: 'dist',
@@ -96,5 +146,5 @@ export default {
   // package.json names the manifest itself; left on, `--outdir` (the package test builds elsewhere)
   // would rewrite package.json's `customElements`.
   packagejson: false,
-  plugins: [eventTypes(), litNumberTypes(), publicMembersOnly()],
+  plugins: [eventTypes(), litNumberTypes(), publicMembersOnly(), defineCalls()],
 };

@@ -355,6 +355,8 @@ describe('package: declarations as a consumer type-checks them', () => {
 interface Manifest {
   schemaVersion: string;
   modules: {
+    path: string;
+    exports?: { kind: string; name: string; declaration: { name: string; module?: string } }[];
     declarations?: {
       name: string;
       tagName?: string;
@@ -370,12 +372,13 @@ interface Manifest {
 }
 
 describe('package: custom-elements.json', () => {
+  let manifest: Manifest;
   let declarations: NonNullable<Manifest['modules'][number]['declarations']>;
   /** What Lit itself knows of each class: reactive properties with their attribute names. */
   let lit: Record<string, { property: string; attribute: string | null }[]>;
   let eventNames: Record<string, string | null>;
   before(async () => {
-    const manifest = JSON.parse(readFileSync(join(installed, pkgJson.customElements), 'utf8')) as Manifest;
+    manifest = JSON.parse(readFileSync(join(installed, pkgJson.customElements), 'utf8')) as Manifest;
     assert.match(manifest.schemaVersion, /^\d+\.\d+\.\d+$/);
     declarations = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
     const out = await node(
@@ -396,6 +399,18 @@ describe('package: custom-elements.json', () => {
   it('declares each tag once, with a summary', () => {
     assert.deepEqual(declarations.map((d) => d.tagName).sort(), TAGS.map((t) => `xecm-${t}`).sort());
     for (const d of declarations) assert.ok(d.summary, `${d.tagName} has a summary`);
+  });
+
+  it('names the module that defines each tag and the class it defines', () => {
+    const definitions = manifest.modules.flatMap((m) =>
+      (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition'),
+    );
+    assert.deepEqual(definitions.map((d) => d.name).sort(), TAGS.map((t) => `xecm-${t}`).sort());
+    for (const definition of definitions) {
+      const module = manifest.modules.find((m) => m.path === definition.declaration.module);
+      const declared = module?.declarations?.find((d) => d.name === definition.declaration.name);
+      assert.equal(declared?.tagName, definition.name, `${definition.name} points at its class`);
+    }
   });
 
   it('lists exactly the attributes and public properties Lit knows, each described', () => {
