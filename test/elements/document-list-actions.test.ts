@@ -3,7 +3,16 @@ import type { XecmDocumentList } from '../../src/elements/document-list/document
 import '../../src/elements/document-list/document-list.js';
 import { createDocumentMock, sampleDocuments } from '../mocks/document-handlers.js';
 import { useHandlers } from '../mocks/server-setup.js';
-import { makeClient, mount, part, parts, rowNames, rows } from './document-list.helpers.js';
+import {
+  chooseFiles,
+  fileOf,
+  makeClient,
+  mount,
+  part,
+  parts,
+  rowNames,
+  rows,
+} from './document-list.helpers.js';
 
 /** Catches the links the list clicks to hand content to the browser, so the test page stays put. */
 function captureLinks(): { links: HTMLAnchorElement[]; stop(): void } {
@@ -18,17 +27,6 @@ function captureLinks(): { links: HTMLAnchorElement[]; stop(): void } {
   document.addEventListener('click', listener, true);
   return { links, stop: () => document.removeEventListener('click', listener, true) };
 }
-
-function chooseFiles(el: XecmDocumentList, files: File[]): void {
-  const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
-  const dt = new DataTransfer();
-  for (const f of files) dt.items.add(f);
-  input.files = dt.files;
-  input.dispatchEvent(new Event('change'));
-}
-
-const fileOf = (name: string, bytes: number, type = 'application/pdf') =>
-  new File([new Uint8Array(bytes)], name, { type });
 
 describe('<xecm-document-list> open and download', () => {
   it('lets the host veto: no content request when xecm-document-open is canceled', async () => {
@@ -195,14 +193,7 @@ describe('<xecm-document-list> upload', () => {
   it('is read-only with source="portal": no upload button, input or drop', async () => {
     const mock = createDocumentMock({ documents: sampleDocuments(2) });
     useHandlers(...mock.handlers);
-    const el = await fixture<XecmDocumentList>(
-      html`<xecm-document-list
-        workspace-id="7001"
-        source="portal"
-        .client=${makeClient()}
-      ></xecm-document-list>`,
-    );
-    await waitUntil(() => rows(el).length === 2);
+    const el = await mount(makeClient(), { source: 'portal' });
     expect(part(el, 'upload-button')).to.equal(null);
     expect(el.shadowRoot!.querySelector('input[type="file"]')).to.equal(null);
     expect(part(el, 'dropzone')).to.equal(null);

@@ -1,8 +1,7 @@
 // What the audit in real Chromium found at the demo's widths: values reordered in right-to-left pages,
 // approval badges and short values clipped in longer languages.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/elements/document-list/document-list.js';
-import type { XecmDocumentList } from '../../src/elements/document-list/document-list.component.js';
 import { APPROVAL_STATES } from '../../src/contract/index.js';
 import {
   createDocumentMock,
@@ -10,40 +9,9 @@ import {
   sampleDocuments,
 } from '../mocks/document-handlers.js';
 import { useHandlers } from '../mocks/server-setup.js';
-import { documentList as de } from '../../src/elements/i18n/de/document-list.js';
-import { documentList as en } from '../../src/elements/i18n/en/document-list.js';
-import { documentList as es } from '../../src/elements/i18n/es/document-list.js';
-import { documentList as fr } from '../../src/elements/i18n/fr/document-list.js';
-import { makeClient, part, rows } from './document-list.helpers.js';
+import { mountIn, part, rows } from './document-list.helpers.js';
 
 const DAY = 86_400_000;
-
-async function mountIn(
-  attrs: { width: number; lang: string; dir?: string },
-  pageSize = 50,
-): Promise<XecmDocumentList> {
-  const wrapper = await fixture<HTMLDivElement>(
-    html`<div style="width:${attrs.width}px" lang=${attrs.lang} dir=${attrs.dir ?? 'ltr'}>
-      <xecm-document-list
-        workspace-id="7001"
-        page-size=${pageSize}
-        .client=${makeClient()}
-      ></xecm-document-list>
-    </div>`,
-  );
-  const el = wrapper.querySelector<XecmDocumentList>('xecm-document-list')!;
-  await waitUntil(() => rows(el).length > 0, 'the list never loaded', { timeout: 4000 });
-  // Other locales load on demand: wait until the header speaks the language.
-  const expected = { de, fr, es }[attrs.lang]?.colApproval;
-  const header = () => el.shadowRoot!.querySelector('[role="columnheader"][aria-colindex="6"]')?.textContent;
-  await waitUntil(
-    () =>
-      expected ? header()?.trim() === expected : attrs.lang === 'en' || header()?.trim() !== en.colApproval,
-    `no ${attrs.lang} strings`,
-  );
-  await el.updateComplete;
-  return el;
-}
 
 /** Screen x of the first character in `root`'s visible text that matches `pattern`. */
 function xOf(root: Element, pattern: RegExp): { x: number; index: number } {

@@ -1,10 +1,10 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { XecmDocumentList } from '../../src/elements/document-list/document-list.component.js';
 import '../../src/elements/document-list/document-list.js';
 import { createDocumentMock, sampleDocuments } from '../mocks/document-handlers.js';
 import { useHandlers } from '../mocks/server-setup.js';
-import { grid, makeClient, mount, rowNames, rows } from './document-list.helpers.js';
+import { grid, makeClient, mount, mountIn, rowNames, rows } from './document-list.helpers.js';
 
 /** The element inside the shadow root that has focus. */
 function focused(el: XecmDocumentList): HTMLElement | null {
@@ -93,12 +93,7 @@ describe('<xecm-document-list> keyboard', () => {
 
   it('mirrors left and right in RTL', async () => {
     useHandlers(...createDocumentMock({ documents: sampleDocuments(3) }).handlers);
-    const el = await fixture<XecmDocumentList>(
-      html`<div dir="rtl">
-        <xecm-document-list workspace-id="7001" .client=${makeClient()}></xecm-document-list>
-      </div>`,
-    ).then((wrapper) => wrapper.querySelector('xecm-document-list')!);
-    await waitUntil(() => rows(el).length === 3);
+    const el = await mountIn({ dir: 'rtl' });
     grid(el).querySelector<HTMLElement>('[tabindex="0"]')!.focus();
     await press(el, 'ArrowLeft');
     expect(position(el)).to.deep.equal({ row: -1, col: 1 });
@@ -151,13 +146,8 @@ describe('<xecm-document-list> keyboard', () => {
 
   it('skips the columns a narrow list hides, and moves the tab stop off a column that gets hidden', async () => {
     useHandlers(...createDocumentMock({ documents: sampleDocuments(3) }).handlers);
-    const wrapper = await fixture<HTMLDivElement>(
-      html`<div style="width:760px">
-        <xecm-document-list workspace-id="7001" .client=${makeClient()}></xecm-document-list>
-      </div>`,
-    );
-    const el = wrapper.querySelector<XecmDocumentList>('xecm-document-list')!;
-    await waitUntil(() => rows(el).length === 3);
+    const el = await mountIn({ width: 760 });
+    const wrapper = el.parentElement!;
     grid(el).querySelector<HTMLElement>('[tabindex="0"]')!.focus();
     await press(el, 'ArrowRight');
     expect(position(el)).to.deep.equal({ row: -1, col: 1 }); // Type, shown at this width

@@ -1,5 +1,4 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { XecmDocumentList } from '../../src/elements/document-list/document-list.component.js';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import '../../src/elements/document-list/document-list.js';
 import {
   createDocumentMock,
@@ -14,14 +13,7 @@ describe('<xecm-document-list> paging, filter and virtual scrolling', () => {
   it('loads more pages with "Load more" and keeps aria-rowcount at the total', async () => {
     const mock = createDocumentMock({ documents: sampleDocuments(45) });
     useHandlers(...mock.handlers);
-    const el = await fixture<XecmDocumentList>(
-      html`<xecm-document-list
-        workspace-id="7001"
-        page-size="20"
-        .client=${makeClient()}
-      ></xecm-document-list>`,
-    );
-    await waitUntil(() => rows(el).length > 0);
+    const el = await mount(makeClient(), { pageSize: 20 });
     await aTimeout(50);
     expect(grid(el).getAttribute('aria-rowcount')).to.equal('46');
     expect(part(el, 'status')!.textContent).to.contain('20 of 45');
@@ -42,14 +34,7 @@ describe('<xecm-document-list> paging, filter and virtual scrolling', () => {
   it('loads the next page by itself when scrolled to the end of the loaded rows', async () => {
     const mock = createDocumentMock({ documents: sampleDocuments(45) });
     useHandlers(...mock.handlers);
-    const el = await fixture<XecmDocumentList>(
-      html`<xecm-document-list
-        workspace-id="7001"
-        page-size="20"
-        .client=${makeClient()}
-      ></xecm-document-list>`,
-    );
-    await waitUntil(() => rows(el).length > 0);
+    const el = await mount(makeClient(), { pageSize: 20 });
     const body = part(el, 'body')!;
     body.scrollTop = body.scrollHeight;
     await waitUntil(() => part(el, 'status')!.textContent!.includes('40 of 45'), 'no page loaded on scroll');
@@ -69,13 +54,7 @@ describe('<xecm-document-list> paging, filter and virtual scrolling', () => {
   it('loads small pages by itself until the rows fill the scroller, then waits for scrolling', async () => {
     const mock = createDocumentMock({ documents: sampleDocuments(30) });
     useHandlers(...mock.handlers);
-    const el = await fixture<XecmDocumentList>(
-      html`<xecm-document-list
-        workspace-id="7001"
-        page-size="3"
-        .client=${makeClient()}
-      ></xecm-document-list>`,
-    );
+    const el = await mount(makeClient(), { pageSize: 3 });
     const body = () => part(el, 'body')!;
     await waitUntil(() => rows(el).length > 0 && body().scrollHeight > body().clientHeight, 'never filled', {
       timeout: 4000,
@@ -88,14 +67,7 @@ describe('<xecm-document-list> paging, filter and virtual scrolling', () => {
 
   it('keeps the DOM small with 10,000 documents and renders rows far down when scrolled', async () => {
     useHandlers(...createDocumentMock({ documents: sampleDocuments(10_000) }).handlers);
-    const el = await fixture<XecmDocumentList>(
-      html`<xecm-document-list
-        workspace-id="7001"
-        page-size="200"
-        .client=${makeClient()}
-      ></xecm-document-list>`,
-    );
-    await waitUntil(() => rows(el).length > 0, 'first page never rendered', { timeout: 4000 });
+    const el = await mount(makeClient(), { pageSize: 200 });
     while (part(el, 'load-more')) await el.loadMore();
     await el.updateComplete;
     expect(part(el, 'status')!.textContent).to.contain('10,000 of 10,000');

@@ -1,10 +1,9 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { BffClient, type LiveEventsFactory } from '../../src/client/index.js';
-import type { XecmDocumentList } from '../../src/elements/document-list/document-list.component.js';
 import '../../src/elements/document-list/document-list.js';
 import { createDocumentMock, sampleDocument } from '../mocks/document-handlers.js';
 import { useHandlers } from '../mocks/server-setup.js';
-import { part, rows } from './document-list.helpers.js';
+import { mount, part, rows } from './document-list.helpers.js';
 
 // Portal rows carry signed, token-free links (as the BFF's /portal/v1 listing mints them).
 function portalDocuments() {
@@ -38,21 +37,12 @@ function catchLinks(): { followed: Followed[]; stop(): void } {
   return { followed, stop: () => window.removeEventListener('click', listener, true) };
 }
 
-async function mountPortal(client: BffClient, source = 'portal'): Promise<XecmDocumentList> {
-  const el = await fixture<XecmDocumentList>(
-    html`<xecm-document-list workspace-id="7001" source=${source} .client=${client}></xecm-document-list>`,
-  );
-  await waitUntil(() => rows(el).length > 0, 'the list never loaded', { timeout: 4000 });
-  await el.updateComplete;
-  return el;
-}
-
 describe('<xecm-document-list source="portal">', () => {
   it('opens and downloads through the signed links of the portal listing, never the signed-in content route', async () => {
     const mock = createDocumentMock({ documents: portalDocuments() });
     useHandlers(...mock.handlers);
     // The anonymous portal page has no token.
-    const el = await mountPortal(new BffClient({ baseUrl: '/bff' }));
+    const el = await mount(new BffClient({ baseUrl: '/bff' }), { source: 'portal' });
     expect(mock.count('/portal/v1/workspaces/7001/documents')).to.be.greaterThan(0);
     const errors: string[] = [];
     el.addEventListener('xecm-error', (e) => errors.push(e.detail.code));
@@ -82,7 +72,7 @@ describe('<xecm-document-list source="portal">', () => {
       downloadUrl: d.downloadUrl.replace(`${location.origin}/bff`, ''),
     }));
     useHandlers(...createDocumentMock({ documents }).handlers);
-    const el = await mountPortal(new BffClient({ baseUrl: '/bff' }));
+    const el = await mount(new BffClient({ baseUrl: '/bff' }), { source: 'portal' });
     const links = catchLinks();
     try {
       rows(el)[0]!.querySelector<HTMLButtonElement>('[part~="download"]')!.click();
@@ -105,11 +95,11 @@ describe('<xecm-document-list source="portal">', () => {
       },
       close: () => undefined,
     });
-    const portal = await mountPortal(new BffClient({ baseUrl: '/bff', liveEvents }));
+    const portal = await mount(new BffClient({ baseUrl: '/bff', liveEvents }), { source: 'portal' });
     expect(rows(portal)).to.have.length(3);
     expect(watched).to.deep.equal([]);
     // The same probe sees the signed-in list subscribe, so the empty list above means something.
-    await mountPortal(new BffClient({ baseUrl: '/bff', tokenProvider: () => 't', liveEvents }), 'bff');
+    await mount(new BffClient({ baseUrl: '/bff', tokenProvider: () => 't', liveEvents }), { source: 'bff' });
     expect(watched).to.deep.equal(['workspace:7001']);
   });
 });

@@ -1,6 +1,6 @@
 // Failed uploads of <xecm-document-list>: a localized reason per problem code, Retry, and the file-name
 // rule checked in the browser before anything is sent.
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { PROBLEM_CONTENT_TYPE, problemType } from '../../src/contract/index.js';
@@ -8,7 +8,7 @@ import type { XecmDocumentList } from '../../src/elements/document-list/document
 import '../../src/elements/document-list/document-list.js';
 import { createDocumentMock, sampleDocuments } from '../mocks/document-handlers.js';
 import { useHandlers } from '../mocks/server-setup.js';
-import { makeClient, mount, parts, rowNames, rows } from './document-list.helpers.js';
+import { chooseFiles, fileOf, makeClient, mount, parts, rowNames } from './document-list.helpers.js';
 
 const UPLOAD_URL = '/bff/v1/workspaces/:id/documents';
 
@@ -47,17 +47,6 @@ function failingUploads(log: string[]) {
     return failure ? problem(failure[0], failure[1]) : problem(500, 'internal');
   });
 }
-
-function chooseFiles(el: XecmDocumentList, files: File[]): void {
-  const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
-  const dt = new DataTransfer();
-  for (const f of files) dt.items.add(f);
-  input.files = dt.files;
-  input.dispatchEvent(new Event('change'));
-}
-
-const fileOf = (name: string, bytes = 10, type = 'application/pdf') =>
-  new File([new Uint8Array(bytes)], name, { type });
 
 function uploadNamed(el: XecmDocumentList, name: string): HTMLElement {
   const row = parts(el, 'upload').find((u) => u.querySelector('.file')!.textContent === name);
@@ -178,10 +167,7 @@ describe('<xecm-document-list> file-name rule before sending', () => {
   it('refuses a name over 248 characters, an empty name and text-direction controls without a request', async () => {
     const mock = createDocumentMock({ documents: sampleDocuments(1) });
     useHandlers(...mock.handlers);
-    const el = await fixture<XecmDocumentList>(
-      html`<xecm-document-list workspace-id="7001" .client=${makeClient()}></xecm-document-list>`,
-    );
-    await waitUntil(() => rows(el).length === 1);
+    const el = await mount(makeClient());
     const long = `${'n'.repeat(496)}.pdf`;
     const longest = `${'m'.repeat(244)}.pdf`; // exactly 248: allowed
     chooseFiles(el, [

@@ -9,7 +9,17 @@ import {
   sampleDocuments,
 } from '../mocks/document-handlers.js';
 import { useHandlers } from '../mocks/server-setup.js';
-import { cells, grid, makeClient, mount, part, parts, rowNames, rows } from './document-list.helpers.js';
+import {
+  cells,
+  grid,
+  makeClient,
+  mount,
+  mountIn,
+  part,
+  parts,
+  rowNames,
+  rows,
+} from './document-list.helpers.js';
 
 describe('<xecm-document-list> data states', () => {
   it('shows skeleton rows and aria-busy while the first page loads, and is accessible', async () => {
@@ -77,9 +87,7 @@ describe('<xecm-document-list> data states', () => {
 
   it('shows the empty state when the workspace has no documents', async () => {
     useHandlers(...createDocumentMock({ documents: [] }).handlers);
-    const el = await fixture<XecmDocumentList>(
-      html`<xecm-document-list workspace-id="7001" .client=${makeClient()}></xecm-document-list>`,
-    );
+    const el = await mount(makeClient());
     await waitUntil(() => part(el, 'empty'), 'no empty state');
     expect(part(el, 'empty')!.textContent).to.contain('no documents');
     expect(rows(el)).to.have.length(0);
@@ -149,12 +157,7 @@ describe('<xecm-document-list> data states', () => {
       ),
       ...mock.handlers,
     );
-    const wrapper = await fixture<HTMLDivElement>(
-      html`<div lang="de">
-        <xecm-document-list workspace-id="7001" page-size="20" .client=${makeClient()}></xecm-document-list>
-      </div>`,
-    );
-    const el = wrapper.querySelector<XecmDocumentList>('xecm-document-list')!;
+    const el = await mountIn({ lang: 'de' }, 20);
     await waitUntil(
       () => rows(el).length === 20 && part(el, 'load-more')?.textContent?.trim() === 'Mehr laden',
       'no page 1 in de',
