@@ -44,12 +44,10 @@ const targets = (subpath: string): { types?: string; default: string } => {
 
 /**
  * Packages declarations may name without depending on them. `react`: the React typings entry is for React
- * users, who have @types/react. `lit-html`: tsc writes `import("lit-html").TemplateResult` for `render()`
- * and icon constants without an annotated type; npm and pnpm's default hoisting find it under `lit`, a
- * strict layout (Yarn PnP, pnpm without hoisting) does not. Annotating those with lit's `TemplateResult`
- * / `SVGTemplateResult` in src/ removes it from the declarations; then drop it here.
+ * users, who have @types/react. (Not `lit-html`: a declaration naming it breaks strict layouts such as
+ * Yarn PnP, where only `lit` is reachable; `render()` and icon constants are annotated with lit's types.)
  */
-const TYPES_ONLY_IMPORTS = { react: 'xecm-elements/react', 'lit-html': 'lit' };
+const TYPES_ONLY_IMPORTS = { react: 'xecm-elements/react' };
 
 let work: string; // scratch folder inside the repo, so bare imports find the repo's node_modules
 let installed: string; // <work>/consumer/node_modules/xecm-elements: the shipped files only
@@ -121,8 +119,8 @@ after(() => {
 });
 
 describe('package: what npm pack ships', () => {
-  it('holds package.json, README and dist only, without source maps of declarations', () => {
-    assert.ok(packed.includes('package.json') && packed.includes('README.md'));
+  it('holds package.json, README, LICENSE and dist only, without source maps of declarations', () => {
+    assert.ok(packed.includes('package.json') && packed.includes('README.md') && packed.includes('LICENSE'));
     const outside = packed.filter((f) => !/^(package\.json|README\.md|LICENSE(\.\w+)?|dist\/.+)$/.test(f));
     assert.deepEqual(outside, []);
     const unwanted = packed.filter((f) =>
@@ -204,6 +202,24 @@ describe('package: what npm pack ships', () => {
         problems.push(`${file}: ${map} is not in the package`);
     }
     assert.deepEqual(problems, []);
+  });
+});
+
+describe('package: dependencies', () => {
+  it('depends only on packages the shipped code imports (a consumer installs no BFF packages)', () => {
+    const imported = new Set<string>();
+    for (const file of packed.filter((f) => f.endsWith('.js'))) {
+      const text = readFileSync(join(installed, file), 'utf8');
+      for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'".][^'"]*)['"]/g)) {
+        const spec = m[1]!;
+        imported.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+      }
+    }
+    assert.deepEqual(
+      Object.keys(pkgJson.dependencies).filter((name) => !imported.has(name)),
+      [],
+      'dependencies the package never imports',
+    );
   });
 });
 

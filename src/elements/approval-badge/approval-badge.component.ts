@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { APPROVAL_STATES, type Approval, type ApprovalState } from '../../contract/index.js';
@@ -188,7 +188,7 @@ export class XecmApprovalBadge extends XecmDataElement {
     if (!this.loads && this.state === undefined) this.state = 'none';
   }
 
-  override render() {
+  override render(): TemplateResult {
     const t = this.localize.strings('approvalBadge');
     if (this.loads && this.task.status === TaskStatus.ERROR) {
       const label = this.unavailableText(this.task.error);

@@ -14,9 +14,9 @@ export const APPROVAL_ICONS: Record<ApprovalState, SVGTemplateResult> = {
   rejected: frame(svg`<circle cx="8" cy="8" r="5.5"/><path d="M6 6l4 4M10 6l-4 4"/>`),
 };
 
-export const UNAVAILABLE_ICON = frame(svg`<path d="M8 2.5l6 11H2z"/><path d="M8 6.5v3M8 11.5v.01"/>`);
+export const UNAVAILABLE_ICON: SVGTemplateResult = frame(svg`<path d="M8 2.5l6 11H2z"/><path d="M8 6.5v3M8 11.5v.01"/>`);
 
 /** Circular arrow of the retry button (not a state icon: no `icon` part). */
-export const RETRY_ICON = svg`<svg class="retry-icon" viewBox="0 0 16 16" width="16" height="16" fill="none"
+export const RETRY_ICON: SVGTemplateResult = svg`<svg class="retry-icon" viewBox="0 0 16 16" width="16" height="16" fill="none"
   stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"
   focusable="false"><path d="M13 8a5 5 0 1 1-1.5-3.6"/><path d="M13 2.5v3h-3"/></svg>`;

@@ -1,5 +1,5 @@
 import { consume, provide } from '@lit/context';
-import { html, type PropertyValues } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BffClient, type TokenProvider } from '../../client/bff-client.js';
 import type { LiveEventsFactory } from '../../client/live-events.js';
@@ -120,7 +120,7 @@ export class XecmProvider extends XecmElement {
     return this.#ownClient;
   }
 
-  override render() {
+  override render(): TemplateResult {
     return html`<slot></slot>`;
   }
 }

@@ -1,4 +1,4 @@
-import type { PropertyValues } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { BusinessObject, WorkspaceSummary } from '../../contract/index.js';
@@ -186,7 +186,7 @@ export class XecmWorkspaceCard extends XecmDataElement {
       this.maxFields = DEFAULT_MAX_FIELDS;
   }
 
-  override render() {
+  override render(): TemplateResult {
     const t = this.strings;
     const compact = this.layout === 'compact';
     const ws = this.workspace;

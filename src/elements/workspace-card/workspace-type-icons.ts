@@ -22,6 +22,6 @@ export function workspaceTypeIcon(type: string): SVGTemplateResult {
   return key === 'customer' || key === 'project' || key === 'case' ? ICONS[key] : ICONS.other;
 }
 
-export const EXTERNAL_LINK_ICON = svg`<svg class="external" viewBox="0 0 16 16" width="12" height="12" fill="none"
+export const EXTERNAL_LINK_ICON: SVGTemplateResult = svg`<svg class="external" viewBox="0 0 16 16" width="12" height="12" fill="none"
   stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"
   focusable="false"><path d="M9 3h4v4M13 3L7 9"/><path d="M11 9.5V13H3V5h3.5"/></svg>`;
