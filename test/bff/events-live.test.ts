@@ -6,6 +6,7 @@ import { WELL_KNOWN } from '../../src/emulator/seed/well-known.js';
 import { generateWebhookSecret } from '../../src/bff/events/webhook-signature.js';
 import { startReceiver } from '../emulator/helpers/receiver.js';
 import { startEventsStack, type EventsStack } from './helpers/events-stack.js';
+import { signedHeaders } from './helpers/signed.js';
 import { adminTicket } from './portal-helpers.js';
 
 const docId = String(WELL_KNOWN.acme.draftDocumentId);
@@ -43,19 +44,12 @@ describe('events wired into the BFF', () => {
   };
 
   /** POSTs `body` to /hooks/xecm signed as xECM signs its callouts. */
-  const calloutSigned = (id: string, body: string) => {
-    const now = new Date();
-    return fetch(`${stack.bff.url}/hooks/xecm`, {
+  const calloutSigned = (id: string, body: string) =>
+    fetch(`${stack.bff.url}/hooks/xecm`, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'webhook-id': id,
-        'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-        'webhook-signature': new Webhook(hookSecret).sign(id, now, body),
-      },
+      headers: { 'content-type': 'application/json', ...signedHeaders(hookSecret, body, id) },
       body,
     });
-  };
 
   async function readUntil(res: Response, pattern: RegExp): Promise<string> {
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();

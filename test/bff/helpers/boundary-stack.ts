@@ -4,7 +4,6 @@
 // log line, so boundary tests can check nothing leaks.
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
-import { Webhook } from 'standardwebhooks';
 import { demoProvisioningConfig, demoReviewRules } from '../../../demo/stack.js';
 import { listen, type Listening } from '../../../demo/server/listen.js';
 import { newWebhookSecret } from '../../../demo/server/webhook-signature.js';
@@ -17,6 +16,7 @@ import { startBffWithEvents, type RunningBffWithEvents } from '../../../src/bff/
 import { SqliteStore } from '../../../src/bff/store/sqlite-store.js';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/server.js';
 import { logLines, secretWatchingFetch } from './capture.js';
+import { signedHeaders } from './signed.js';
 import { mintToken } from './tokens.js';
 
 export const ALLOWED_ORIGIN = 'https://crm.example.com';
@@ -135,15 +135,7 @@ export async function startBoundaryStack(): Promise<BoundaryStack> {
       minted.set(user, token);
       return token;
     },
-    signed(secret, body) {
-      const id = `msg_${randomBytes(8).toString('hex')}`;
-      const now = new Date();
-      return {
-        'webhook-id': id,
-        'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-        'webhook-signature': new Webhook(secret).sign(id, now, body),
-      };
-    },
+    signed: (secret, body) => signedHeaders(secret, body),
     async close() {
       await bff.close();
       store.close();
