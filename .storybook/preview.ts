@@ -1,5 +1,8 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
+import { isCommonAssetRequest } from 'msw';
+import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+import { idleLiveEvents } from '../test/mocks/live-handlers.js';
 
 interface ManifestMember {
   name: string;
@@ -31,6 +34,24 @@ const manifests = import.meta.glob<{ default: Manifest }>('../dist/custom-elemen
 const manifest = Object.values(manifests)[0]?.default;
 if (manifest) setCustomElementsManifest(publicApi(manifest));
 
+/**
+ * The addon's own setup, plus an open, quiet live-update stream as the base handler: elements subscribe
+ * to `/v1/events` and would otherwise get a 404 (and a console warning) in every story. `resetHandlers()`
+ * between stories keeps base handlers; a story's own handlers (e.g. `createLiveMock()`) come first.
+ */
+async function setupMsw() {
+  const worker = setupWorker(...idleLiveEvents());
+  await worker.start({
+    quiet: true,
+    onUnhandledRequest(request, print) {
+      if (isCommonAssetRequest(request) || /iframe\.html|sb-|@vite|\/virtual:|\.stories\./.test(request.url))
+        return;
+      print.warning();
+    },
+  });
+  return worker;
+}
+
 const THEMES = ['auto', 'light', 'dark'] as const;
 const LOCALES = ['en', 'de', 'fr', 'es', 'ja', 'en-XA'] as const;
 
@@ -53,7 +74,7 @@ function applyGlobals(globals: Record<string, unknown>): void {
 const preview: Preview = {
   // A docs page per element: its API table comes from custom-elements.json.
   tags: ['autodocs'],
-  loaders: [mswLoader()],
+  loaders: [mswLoader(setupMsw)],
   globalTypes: {
     theme: {
       description: 'Color scheme',

@@ -1,11 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { APPROVAL_STATES, type ApprovalState } from '../src/contract/index.js';
+import { APPROVAL_STATES, type Approval, type ApprovalState } from '../src/contract/index.js';
 import { define } from '../src/elements/base/define.js';
 import { XecmProvider } from '../src/elements/provider/provider.component.js';
 import { XecmApprovalBadge } from '../src/elements/approval-badge/approval-badge.component.js';
 import { fixtureWorkspace, HOSTILE_STRINGS, APPROVAL_FIXTURES } from '../test/mocks/fixtures.js';
+import { createLiveMock } from '../test/mocks/live-handlers.js';
 import {
   BFF_BASE,
   createWorkspaceMock,
@@ -165,4 +166,42 @@ export const InsideHostMarkup: Story = {
     },
   },
   render: () => frame(html`<p style="margin:0">Contract status: ${badge({ workspaceId: '2500' })}</p>`),
+};
+
+const liveWorkspace = sampleWorkspace({ id: '2600', approval: { state: 'draft' } });
+const liveBff = createWorkspaceMock({ workspaces: [liveWorkspace] });
+const live = createLiveMock();
+let liveStep = 0;
+
+/** What xECM does next when the button is pressed: the workflow moves on, the BFF pushes an event. */
+function advanceWorkflow(): void {
+  const next: Approval[] = [
+    { state: 'in-review', step: 'Legal review' },
+    { state: 'in-review', step: 'Final approval' },
+    { state: 'approved' },
+    { state: 'rejected' },
+    { state: 'draft' },
+  ];
+  const approval = next[liveStep++ % next.length]!;
+  liveBff.upsert({ ...liveWorkspace, approval });
+  live.push({
+    id: `evt-${liveStep}`,
+    type: approval.state === 'in-review' ? 'review.step-changed' : 'workspace.updated',
+    occurredAt: new Date().toISOString(),
+    workspaceId: liveWorkspace.id,
+    data: { state: approval.state },
+  });
+}
+
+/**
+ * Live update: each press changes the workspace in the fake xECM and pushes an event over the live stream
+ * (`/v1/events`), as the BFF does; the badge repaints by itself, without a reload.
+ */
+export const LiveUpdate: Story = {
+  parameters: { msw: { handlers: [...live.handlers, ...liveBff.handlers] } },
+  render: () =>
+    frame(
+      html`${badge({ workspaceId: liveWorkspace.id })}
+        <button type="button" @click=${advanceWorkflow}>Advance the workflow in Extended ECM</button>`,
+    ),
 };

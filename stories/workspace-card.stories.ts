@@ -262,3 +262,13 @@ export const GermanNotFound: Story = {
   ...NotFoundMayCreate,
   render: (args) => frame(card(args), { locale: 'de' }),
 };
+
+const many = Array.from({ length: 50 }, (_, i) =>
+  fixtureWorkspace(i + 1, { approval: perState[i % 5]!.approval }),
+);
+
+/** Fifty compact cards (e.g. a CRM list): one `lookup:batch` request loads them all. */
+export const Many: Story = {
+  parameters: { msw: { handlers: workspaceScenarios.ready(many) } },
+  render: () => frame(html`${many.map((ws) => card({ workspaceId: ws.id, layout: 'compact' }))}`),
+};
