@@ -13,7 +13,7 @@ import { startBff } from '../src/bff/server.js';
 import { startEmulator } from '../src/emulator/server.js';
 import { WELL_KNOWN } from '../src/emulator/seed/well-known.js';
 
-import { DOCUMENT_PROPERTIES, EXPAND_MODIFIER } from '../src/bff/xecm/node-lists.js';
+import { documentQuery } from '../src/bff/xecm/node-lists.js';
 
 const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 2500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -187,9 +187,10 @@ const directPage = (i: number, origin = emulator.url, pageCount = pages) =>
       ['sort', 'asc_name'],
       ['page', String((i % pageCount) + 1)],
       ['limit', '50'],
-      ['fields', DOCUMENT_PROPERTIES],
-      ['fields', 'categories'],
-      ['expand', EXPAND_MODIFIER],
+      // The BFF's own fields and expand (document-service.ts reads pages with documentQuery()).
+      ...Object.entries(documentQuery()).flatMap(([key, value]) =>
+        (Array.isArray(value) ? value : [value]).map((v) => [key, String(v)]),
+      ),
     ]).toString()}`,
     { headers: { ...ticket, Accept: 'application/json' } },
   );

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { ApprovalState } from '../../contract/index.js';
 import { DEFAULT_APPROVAL_VALUES } from '../config.js';
 import { approvalState } from '../xecm/map.js';
+import { toProblem } from '../xecm/upstream-error.js';
 import type {
   XecmAuditEntry,
   XecmCreatedNode,
@@ -57,8 +58,10 @@ const SearchAnswer = z.object({
 /** Content Server dates may come without an offset (server local time, UTC in practice). */
 const withOffset = (date: string): string => (/[zZ]|[+-]\d\d:\d\d$/.test(date) ? date : `${date}Z`);
 
-/** GET of a path under `<xecm>/api` (e.g. `/v2/nodes/1/audit`): parsed JSON, or null for a 404. */
+/** GET of a path under `<xecm>/api` (e.g. `/v2/nodes/1/audit`): parsed JSON, or null for a missing node. */
 export type XecmGet = (path: string, query: Record<string, string>) => Promise<unknown>;
+
+const UpstreamErrorBody = z.object({ error: z.string() });
 
 export interface TicketGetOptions {
   baseUrl: string;
@@ -78,12 +81,11 @@ export function ticketGet(options: TicketGetOptions): XecmGet {
       redirect: 'manual',
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
-    if (res.status === 404) {
-      await res.body?.cancel();
-      return null;
-    }
     if (!res.ok) {
-      await res.body?.cancel();
+      // Content Server says "Could not get a node" with 400 (or 500) rather than 404: gone all the same.
+      const body = UpstreamErrorBody.safeParse(await res.json().catch(() => undefined));
+      const error = body.success ? body.data.error : '';
+      if (toProblem({ kind: 'status', status: res.status, error }).status === 404) return null;
       throw new Error(`xECM answered ${res.status} for an event read`);
     }
     return res.json();

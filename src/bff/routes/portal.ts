@@ -181,7 +181,8 @@ export function portalRoutes(options: PortalRouteOptions): Hono<BffEnv> {
     const body = await xecm
       .stream(config.portal.serviceUser, {
         method: 'GET',
-        path: `/v2/nodes/${id}/versions/${doc.version}/content`,
+        // v1, like the signed-in content route: the notes document both, and clients avoid v2 for downloads.
+        path: `/v1/nodes/${id}/versions/${doc.version}/content`,
         signal: c.req.raw.signal,
       })
       .catch((error: unknown) => {

@@ -164,8 +164,10 @@ export function nodeUploadBody(
   const boundary = `----xecm-bff-${crypto.randomUUID()}`;
   const safeName = file.fileName.replace(/["\r\n]/g, (c) => encodeURIComponent(c));
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="body"\r\nContent-Type: application/json\r\n\r\n` +
-      `${JSON.stringify(fields)}\r\n` +
+    // A plain form field, as Content Server's clients send it (the notes show no typed part). Without a
+    // charset on the part, non-ASCII names go as \u escapes, which read the same under any charset.
+    `--${boundary}\r\nContent-Disposition: form-data; name="body"\r\n\r\n` +
+      `${asciiJson(fields)}\r\n` +
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${safeName}"\r\nContent-Type: ${file.mimeType}\r\n\r\n`,
     'utf8',
   );
@@ -195,4 +197,11 @@ export function nodeUploadBody(
     },
   });
   return { contentType: `multipart/form-data; boundary=${boundary}`, body };
+}
+
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
