@@ -97,6 +97,10 @@ const preview: Preview = {
     },
   ],
   parameters: {
+    // Docs pages show each story in its own iframe: msw handlers live in the page that makes the
+    // request, so inline stories would all share the handlers of whichever loaded last (a "Forbidden"
+    // card showed a ready workspace). Lazy iframes load as the page scrolls; each meta sets a height.
+    docs: { story: { inline: false, height: '360px' } },
     controls: { expanded: true },
     layout: 'padded',
   },

@@ -65,6 +65,7 @@ const meta: Meta<Args> = {
     step: { control: 'text' },
   },
   render: (args) => frame(badge(args)),
+  parameters: { docs: { story: { height: '200px' } } },
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -133,7 +134,10 @@ const manyWorkspaces = Array.from({ length: 100 }, (_, i) =>
 
 /** A hundred badges loading their own state: one `lookup:batch` request answers them all. */
 export const Many: Story = {
-  parameters: { msw: { handlers: workspaceScenarios.ready(manyWorkspaces) } },
+  parameters: {
+    msw: { handlers: workspaceScenarios.ready(manyWorkspaces) },
+    docs: { story: { height: '640px' } },
+  },
   render: () => frame(html`${manyWorkspaces.map((ws) => badge({ workspaceId: ws.id }))}`),
 };
 

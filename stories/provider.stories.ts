@@ -37,7 +37,10 @@ const meta: Meta<Args> = {
       </div>
     </xecm-provider>
   `,
-  parameters: { msw: { handlers: createWorkspaceMock({ workspaces }).handlers } },
+  parameters: {
+    msw: { handlers: createWorkspaceMock({ workspaces }).handlers },
+    docs: { story: { height: '640px' } },
+  },
 };
 export default meta;
 

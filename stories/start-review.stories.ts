@@ -46,7 +46,7 @@ const meta: Meta<Args> = {
     locale: { control: 'select', options: ['en', 'de', 'fr', 'es', 'ja', 'en-XA'] },
   },
   render,
-  parameters: mock(),
+  parameters: { ...mock(), docs: { story: { height: '520px' } } },
 };
 export default meta;
 type Story = StoryObj<Args>;

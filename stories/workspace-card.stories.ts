@@ -61,7 +61,7 @@ const meta: Meta<Args> = {
     layout: { control: 'inline-radio', options: ['full', 'compact'] },
     maxFields: { control: { type: 'number', min: 0, max: 10 } },
   },
-  parameters: { msw: { handlers: workspaceScenarios.ready() } },
+  parameters: { msw: { handlers: workspaceScenarios.ready() }, docs: { story: { height: '420px' } } },
   render: (args) => frame(card(args)),
 };
 export default meta;
