@@ -12,6 +12,8 @@ function portalDocuments() {
     const openUrl = `${location.origin}/bff/portal/v1/content/${id}?v=1&exp=1800000000&w=7001&sig=sig${i}`;
     return sampleDocument(i, {
       id,
+      // The portal names no xECM user (the BFF leaves modifiedBy empty for anonymous visitors).
+      modifiedBy: '',
       approval: { state: 'approved' },
       openUrl,
       downloadUrl: `${openUrl}&download=1`,
@@ -37,7 +39,33 @@ function catchLinks(): { followed: Followed[]; stop(): void } {
   return { followed, stop: () => window.removeEventListener('click', listener, true) };
 }
 
+/** The modified cell's tooltip and the text a screen reader hears after the relative time. */
+function modifiedCell(row: Element): { title: string; spoken: string } {
+  const cell = row.querySelector('[data-col="4"]')!;
+  return {
+    title: cell.getAttribute('title') ?? '',
+    spoken: cell.querySelector('.visually-hidden')!.textContent!.replace(/\s+/g, ' ').trim(),
+  };
+}
+
 describe('<xecm-document-list source="portal">', () => {
+  it('says when a document changed but not by whom when the portal names nobody', async () => {
+    useHandlers(...createDocumentMock({ documents: portalDocuments() }).handlers);
+    const el = await mount(new BffClient({ baseUrl: '/bff' }), { source: 'portal' });
+    const { title, spoken } = modifiedCell(rows(el)[0]!);
+    expect(title).to.match(/\d{4}/);
+    expect(title).not.to.contain('·');
+    expect(spoken).to.equal(`, ${title}`);
+    // Signed-in rows name the person.
+    useHandlers(
+      ...createDocumentMock({ documents: [sampleDocument(0, { modifiedBy: 'lena.legal' })] }).handlers,
+    );
+    const signedIn = await mount(new BffClient({ baseUrl: '/bff' }));
+    const named = modifiedCell(rows(signedIn)[0]!);
+    expect(named.title).to.match(/ · by lena\.legal$/);
+    expect(named.spoken).to.match(/, by lena\.legal$/);
+  });
+
   it('opens and downloads through the signed links of the portal listing, never the signed-in content route', async () => {
     const mock = createDocumentMock({ documents: portalDocuments() });
     useHandlers(...mock.handlers);

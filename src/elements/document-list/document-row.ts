@@ -1,4 +1,4 @@
-import { html, svg, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { ApprovalState, DocumentItem } from '../../contract/index.js';
 import { renderApproval } from './approval-cell.js';
 import { typeLabel } from './columns.js';
@@ -28,6 +28,8 @@ export function renderDocumentRow(doc: DocumentItem, index: number, ctx: RowCont
   const { t } = ctx;
   const modified = new Date(doc.modifiedAt);
   const exact = ctx.dateTime(modified);
+  // Portal answers name no xECM user: then there is no "by …" to say.
+  const by = doc.modifiedBy ? t.modifiedBy(doc.modifiedBy) : undefined;
   const approvalLabel =
     doc.approval.state === 'in-review' && doc.approval.step
       ? t.inReviewStep(doc.approval.step)
@@ -80,10 +82,10 @@ export function renderDocumentRow(doc: DocumentItem, index: number, ctx: RowCont
       data-row=${index}
       data-col="4"
       tabindex=${ctx.tab(index, 4)}
-      title=${`${exact} · ${t.modifiedBy(doc.modifiedBy)}`}
+      title=${by ? `${exact} · ${by}` : exact}
     >
       <time datetime=${doc.modifiedAt}><bdi>${ctx.relativeTime(modified)}</bdi></time
-      ><span class="visually-hidden">, ${exact}, <bdi>${t.modifiedBy(doc.modifiedBy)}</bdi></span>
+      ><span class="visually-hidden">, ${exact}${by ? html`, <bdi>${by}</bdi>` : nothing}</span>
     </div>
     <div
       role="gridcell"
