@@ -7,15 +7,20 @@ const ISO = z.iso.datetime({ offset: true });
 const iso = (value: string | null | undefined): string | undefined =>
   value && ISO.safeParse(value).success ? value : undefined;
 
-/** The contract's Review for an xECM process: state from its status and step actions, workflow by key. */
+/**
+ * The contract's Review for an xECM process: state from its status and step actions. The item and the
+ * workflow map come from the caller (what the BFF recorded when it started the process): Content
+ * Server's process status names neither (notes F7).
+ */
 export function toReview(
   workflows: BffConfig['reviews']['workflows'],
   id: string,
-  target: ReviewTarget,
+  started: { target: ReviewTarget; workflowId: number | undefined },
   raw: RawProcess,
 ): Review {
   const { wf_details: details, step_list: steps } = raw.results;
-  const configured = workflows.find((w) => w.workflowId === details.workflow_id);
+  const { target, workflowId } = started;
+  const configured = workflows.find((w) => w.workflowId === workflowId);
   const completed = steps.completed ?? [];
   const current = steps.current ?? [];
   const state: Review['state'] =
@@ -33,18 +38,10 @@ export function toReview(
     target,
     workflow: configured
       ? { key: configured.key, name: configured.name }
-      : { key: `workflow-${details.workflow_id}`, name: details.wf_name ?? 'Workflow' },
+      : { key: `workflow-${workflowId ?? 'unknown'}`, name: details.wf_name ?? 'Workflow' },
     state,
     ...(state === 'running' && current[0] ? { step: current[0].task_name } : {}),
     startedAt,
     updatedAt: ends.sort().pop() ?? startedAt,
   };
-}
-
-/** The process's first attachment (the reviewed item): data package of TYPE 1, else `target_ids`. */
-export function targetIdOf(raw: RawProcess): string | undefined {
-  const pkg = raw.results.data_packages?.find((p) => p.TYPE === 1);
-  const first = typeof pkg?.USERDATA === 'string' ? pkg.USERDATA.split(',')[0] : undefined;
-  const id = first ?? raw.results.wf_details.target_ids?.[0]?.toString();
-  return id && /^[0-9]{1,12}$/.test(id) ? id : undefined;
 }

@@ -1,8 +1,8 @@
 import type { ApprovalState, Review, ReviewOptions, ReviewTarget } from '../../contract/index.js';
 import type { BffContext } from '../context.js';
 import { ProblemError } from '../http/problem.js';
-import { targetIdOf, toReview } from './review-mapping.js';
-import { knownTargetKind, targetProcess, type ReviewStore } from './review-store.js';
+import { toReview } from './review-mapping.js';
+import { startedReview, targetProcess, type ReviewStore } from './review-store.js';
 import { offeredWorkflowIds, readProcess } from './review-upstream.js';
 
 /** Reads reviews and what may be started on an item, always as the calling user. */
@@ -12,14 +12,20 @@ export class ReviewReader {
     private readonly store: ReviewStore,
   ) {}
 
-  /** `GET /v1/reviews/:id`: 404 when the process does not exist, the user may not see it, or has no item. */
+  /**
+   * `GET /v1/reviews/:id`: 404 when the process does not exist, the user may not see it, or the BFF did
+   * not start it. The reviewed item comes from the review store: Content Server's process status names
+   * only the attachment folder (notes F7, §2.4), so for a process started inside xECM the item is
+   * unknown and the BFF does not guess it.
+   */
   async review(user: string, id: string, signal?: AbortSignal): Promise<Review> {
+    const started = startedReview(this.store, id);
+    if (!started) throw new ProblemError(404, 'not-found');
+    // Read as the user even though the store knows the process: xECM decides who may see it.
     const raw = await readProcess(this.ctx, user, id, signal);
-    const targetId = targetIdOf(raw);
-    if (!targetId) throw new ProblemError(404, 'not-found');
-    const kind = knownTargetKind(this.store, targetId, id) ?? (await this.#kindOf(user, targetId, signal));
-    const review = toReview(this.ctx.config.reviews.workflows, id, { kind, id: targetId }, raw);
-    if (review.state !== 'running' && kind === 'workspace') this.ctx.workspaces.invalidate(targetId);
+    const review = toReview(this.ctx.config.reviews.workflows, id, started, raw);
+    if (review.state !== 'running' && started.target.kind === 'workspace')
+      this.ctx.workspaces.invalidate(started.target.id);
     return review;
   }
 
@@ -49,20 +55,12 @@ export class ReviewReader {
     if (!processId) return undefined;
     try {
       const raw = await readProcess(this.ctx, user, processId, signal);
-      const review = toReview(this.ctx.config.reviews.workflows, processId, target, raw);
+      // Recorded at start; a record written before workflows were recorded leaves the workflow unknown.
+      const workflowId = startedReview(this.store, processId)?.workflowId;
+      const review = toReview(this.ctx.config.reviews.workflows, processId, { target, workflowId }, raw);
       return review.state === 'running' ? review : undefined;
     } catch (error) {
       if (error instanceof ProblemError && error.status === 404) return undefined;
-      throw error;
-    }
-  }
-
-  async #kindOf(user: string, id: string, signal?: AbortSignal): Promise<ReviewTarget['kind']> {
-    try {
-      await this.ctx.documents.item(user, id, signal);
-      return 'document';
-    } catch (error) {
-      if (error instanceof ProblemError && error.status === 404) return 'workspace';
       throw error;
     }
   }

@@ -4,7 +4,7 @@ import type { BffContext } from '../context.js';
 import { ProblemError } from '../http/problem.js';
 import { toReview } from './review-mapping.js';
 import type { ReviewReader } from './review-read.js';
-import { rememberTargetProcess, targetKey, type ReviewStore } from './review-store.js';
+import { rememberStartedReview, rememberTargetProcess, targetKey, type ReviewStore } from './review-store.js';
 import { initiateProcess, readProcess } from './review-upstream.js';
 
 const DENIED_TTL_MS = 5 * 60_000;
@@ -94,12 +94,14 @@ export class ReviewStarter {
         this.#denied.set(deniedKey(user, target), Date.now() + DENIED_TTL_MS);
       throw error;
     }
+    const started = { target, workflowId: workflow.workflowId };
+    rememberStartedReview(this.store, processId, started);
     rememberTargetProcess(this.store, target, processId);
     if (target.kind === 'workspace') this.ctx.workspaces.invalidate(target.id);
     return toReview(
       this.ctx.config.reviews.workflows,
       processId,
-      target,
+      started,
       await readProcess(this.ctx, user, processId),
     );
   }

@@ -45,16 +45,45 @@ export function targetProcess(store: ReviewStore, target: ReviewTarget): string 
   return parsed.success ? parsed.data.processId : undefined;
 }
 
-/** The kind of target `processId` was started on through the BFF, when this store knows it. */
-export function knownTargetKind(
-  store: ReviewStore,
-  targetId: string,
-  processId: string,
-): ReviewTarget['kind'] | undefined {
-  for (const kind of ['document', 'workspace'] as const) {
-    if (targetProcess(store, { kind, id: targetId }) === processId) return kind;
+// What the BFF knows of a process it started, by process id: Content Server's process status names
+// neither the workflow map nor the reviewed item (notes F7; its attachments sit in a folder of their own).
+const PROCESS_USER = '#review-process';
+const ProcessRecord = z.object({
+  target: z.object({ kind: z.enum(['workspace', 'document']), id: z.string().regex(/^[0-9]{1,12}$/) }),
+  workflowId: z.number().int(),
+});
+
+/** What the BFF recorded when it started a process: the reviewed item and the workflow map. */
+export interface StartedReview {
+  target: ReviewTarget;
+  workflowId: number;
+}
+
+/** Remembers the item and workflow map of a process the BFF started. */
+export function rememberStartedReview(store: ReviewStore, processId: string, started: StartedReview): void {
+  store.putIdempotency(processId, PROCESS_USER, {
+    requestHash: '',
+    status: 201,
+    body: JSON.stringify({
+      target: { kind: started.target.kind, id: started.target.id },
+      workflowId: started.workflowId,
+    }),
+    createdAt: Date.now(),
+  });
+}
+
+/** The item and workflow map of `processId`, when the BFF started it (undefined for processes started elsewhere). */
+export function startedReview(store: ReviewStore, processId: string): StartedReview | undefined {
+  const record = store.getIdempotency(processId, PROCESS_USER);
+  if (!record) return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(record.body);
+  } catch {
+    return undefined;
   }
-  return undefined;
+  const parsed = ProcessRecord.safeParse(body);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** Whether the host's shared store (`deps.store`, typed unknown there) can record reviews. */

@@ -9,20 +9,22 @@ const RawStep = z.looseObject({
   task_end_date: z.string().nullish(),
 });
 
-/** `GET /v2/workflows/status/processes/{id}` as far as a review needs it. */
+/**
+ * `GET /v2/workflows/status/processes/{id}` as far as a review needs it (notes F7). `wf_details` names
+ * neither the workflow map nor the attached items there, and `attachments.attachment_folder_id` / the
+ * TYPE 1 data package name the attachment folder, not the reviewed item (§2.4): the BFF takes both
+ * from its review store instead.
+ */
 export const RawProcess = z.looseObject({
   results: z.looseObject({
-    data_packages: z.array(z.looseObject({ TYPE: z.number(), USERDATA: z.unknown() })).nullish(),
     step_list: z.looseObject({
       completed: z.array(RawStep).nullish(),
       current: z.array(RawStep).nullish(),
     }),
     wf_details: z.looseObject({
       status: z.string(),
-      workflow_id: z.number().int(),
       wf_name: z.string().nullish(),
       date_initiated: z.string().nullish(),
-      target_ids: z.array(z.number().int()).nullish(),
     }),
   }),
 });
@@ -78,7 +80,12 @@ export async function initiateProcess(
   });
   const draft = await ctx.xecm.json(
     user,
-    write('POST', '/v2/draftprocesses', { workflow_id: workflow.workflowId, doc_ids: target.id }),
+    // Without AttachDocuments the doc_ids are not attached (notes F1, §2.4 step 1).
+    write('POST', '/v2/draftprocesses', {
+      workflow_id: workflow.workflowId,
+      doc_ids: target.id,
+      AttachDocuments: 'true',
+    }),
     RawDraft,
   );
   const draftPath = `/v2/draftprocesses/${draft.results.draftprocess_id}`;

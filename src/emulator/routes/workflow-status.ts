@@ -6,7 +6,7 @@ import { optionalString, parseId, readParams } from '../http/params.js';
 import type { EmulatorEnv, Runtime } from '../runtime.js';
 import { csDate } from '../present/format.js';
 import { assigneeJson, DAY, stepJson, visibleProcess } from '../present/workflow.js';
-import { actOnTask, processStatus, type TaskAction } from '../services/workflows.js';
+import { actOnTask, attachmentFolderId, processStatus, type TaskAction } from '../services/workflows.js';
 
 export function workflowStatusRoutes(rt: Runtime): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>();
@@ -55,13 +55,13 @@ export function workflowStatusRoutes(rt: Runtime): Hono<EmulatorEnv> {
   app.get('/api/v2/workflows/status/processes/:id', (c) => {
     const process = visibleProcess(rt, c.get('user'), c.req.param('id'));
     const initiator = rt.state.userById(process.initiatorId);
+    const folder = attachmentFolderId(process);
     return c.json({
       links: {},
       results: {
-        attachments: { attachment_folder_id: process.targetIds[0] ?? null },
-        data_packages: [
-          { TYPE: 1, SUBTYPE: 1, USERDATA: process.targetIds.join(','), DESCRIPTION: 'Attachments' },
-        ],
+        // The attached items are not named here, only their folder (notes F7, §2.4).
+        attachments: { attachment_folder_id: folder },
+        data_packages: [{ TYPE: 1, SUBTYPE: 1, USERDATA: folder, DESCRIPTION: 'Attachments' }],
         permissions: { Delete: false, SeeDetails: true },
         step_list: {
           completed: process.steps
@@ -79,8 +79,6 @@ export function workflowStatusRoutes(rt: Runtime): Hono<EmulatorEnv> {
           status: processStatus(rt, process),
           wf_name: process.title,
           work_workID: process.id,
-          workflow_id: process.workflowId,
-          target_ids: process.targetIds,
         },
       },
     });

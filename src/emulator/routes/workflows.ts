@@ -5,7 +5,7 @@ import { CsError, invalidParameter, missingParameter, nodeNotFound } from '../ht
 import { optionalString, parseId, readParams, requiredString, type RequestParams } from '../http/params.js';
 import type { EmulatorEnv, Runtime } from '../runtime.js';
 import type { ProcessRecord } from '../state/types.js';
-import { createDraft, initiate } from '../services/workflows.js';
+import { createDraft, initiate, resolveTargets, workflowDefinition } from '../services/workflows.js';
 
 function docIds(params: RequestParams): number[] {
   const raw = params.values['doc_ids'];
@@ -46,7 +46,16 @@ export function workflowRoutes(rt: Runtime): Hono<EmulatorEnv> {
   app.post('/api/v2/draftprocesses', async (c) => {
     const params = await readParams(c);
     const workflowId = parseId(requiredString(params, 'workflow_id'), 'workflow_id');
-    const draft = createDraft(rt, c.get('user'), workflowId, docIds(params));
+    const user = c.get('user');
+    const ids = docIds(params);
+    workflowDefinition(workflowId);
+    resolveTargets(rt, user, ids);
+    // The notes document doc_ids only together with AttachDocuments "true" (F1, §2.4 step 1); without it
+    // nothing would be attached, so the emulator refuses rather than start a review of nothing.
+    const attach = optionalString(params, 'AttachDocuments');
+    if (attach === undefined) throw missingParameter('AttachDocuments');
+    if (attach !== 'true') throw invalidParameter('AttachDocuments', attach);
+    const draft = createDraft(rt, user, workflowId, ids);
     return c.json({ links: {}, results: { draftprocess_id: draft.id, workflow_type: '1_1' } });
   });
 

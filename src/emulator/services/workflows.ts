@@ -170,6 +170,16 @@ export function actOnTask(
   return process;
 }
 
+// Attachment folders are not nodes here: a process's folder gets an id no seeded or created node has, so a
+// client that takes it for the reviewed item finds nothing (notes F7, §2.4: attachments live in the folder
+// named by attachment_folder_id).
+const ATTACHMENT_FOLDER_BASE = 700_000_000;
+
+/** Id of the folder holding the process's attachments (notes F7 `attachments.attachment_folder_id`). */
+export function attachmentFolderId(process: ProcessRecord): number {
+  return ATTACHMENT_FOLDER_BASE + process.id;
+}
+
 /** ontime / workflowlate / completed / stopped, measured on the emulator clock. */
 export function processStatus(rt: Runtime, process: ProcessRecord): string {
   if (process.status === 'ontime' && rt.clock.now() > process.dueDate) return 'workflowlate';
