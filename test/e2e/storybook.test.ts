@@ -179,4 +179,16 @@ describe('Storybook', { timeout: 300_000 }, () => {
       );
     }
   });
+
+  it('shows each story of a docs page with its own mocked answers', async () => {
+    // Inline stories share one msw handler set (the last loaded wins), so a docs page would show a ready
+    // card under "Forbidden"; in their own iframes each story keeps its own fake BFF.
+    const docs = docsIds.find((id) => id.includes('workspace-card'))!;
+    await page.goto(`${server.url}/iframe.html?id=${docs}&viewMode=docs`);
+    const anchor = '#anchor--elements-workspace-card--forbidden iframe';
+    await page.locator(anchor).scrollIntoViewIfNeeded({ timeout: 30_000 });
+    const status = page.frameLocator(anchor).locator('xecm-workspace-card [part="status"]');
+    await status.waitFor({ timeout: 30_000 });
+    assert.match(await status.innerText(), /permission/);
+  });
 });
