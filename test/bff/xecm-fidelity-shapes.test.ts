@@ -141,3 +141,72 @@ describe('xECM fidelity: a server that caps the page size', () => {
     assert.equal(new Set(page.body.items.map((d) => d.id)).size, summary.body.documentCount);
   });
 });
+
+// The notes document only name sorts for /nodes (N2), and no page-size cap for it. A loopback proxy plays a
+// server that ignores other sort keys (answers in name order) and caps `limit` at 2: documents of a
+// one-folder workspace must still come sorted by date, and pages of 4 must hold the right 4.
+describe('xECM fidelity: a server that sorts by name only and caps the page size', () => {
+  let direct: Stack; // the documents are uploaded straight to the emulator, through a plain BFF
+  let proxy: Awaited<ReturnType<typeof startRewritingProxy>>;
+  let stack: Stack;
+  const { empty } = WELL_KNOWN;
+  // Uploaded in this order, a minute apart: name order is the reverse of date order.
+  const NAMES = ['e.txt', 'd.txt', 'c.txt', 'b.txt', 'a.txt'];
+
+  before(async () => {
+    direct = await startStack();
+    const token = await direct.tokenFor('max.sales');
+    for (const name of NAMES) {
+      const form = new FormData();
+      form.append('file', new Blob([name], { type: 'text/plain' }), name);
+      const res = await direct.fetch(`/v1/workspaces/${empty.workspaceId}/documents`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'X-Requested-With': 'xecm-elements' },
+        body: form,
+      });
+      assert.equal(res.status, 201, await res.text());
+      assert.ok((await direct.control('/emulator/clock/advance', { seconds: 60 })).ok);
+    }
+    proxy = await startRewritingProxy(direct.emulator.url, {
+      path: /^\/api\/v2\/nodes\/\d+\/nodes$/,
+      request: (url) => {
+        const sort = url.searchParams.get('sort');
+        if (sort && !/^(asc_|desc_)?name$/.test(sort)) url.searchParams.set('sort', 'asc_name');
+        if (Number(url.searchParams.get('limit') ?? 2) > 2) url.searchParams.set('limit', '2');
+      },
+    });
+    stack = await startStack({ env: { XECM_BASE_URL: proxy.url } });
+  });
+  after(async () => {
+    await stack.close();
+    await new Promise((resolve) => proxy.server.close(resolve));
+    await direct.close();
+  });
+
+  const names = async (query: string) => {
+    const { status, body } = await stack.get<DocumentPage>(
+      'max.sales',
+      `/v1/workspaces/${empty.workspaceId}/documents?${query}`,
+    );
+    assert.equal(status, 200);
+    return { names: body.items.map((d) => d.name), total: body.total };
+  };
+
+  it('sorts by date itself instead of trusting an undocumented upstream sort', async () => {
+    assert.deepEqual((await names('sort=modifiedAt&pageSize=50')).names, NAMES);
+    assert.deepEqual((await names('sort=-modifiedAt&pageSize=50')).names, [...NAMES].reverse());
+    assert.deepEqual((await names('sort=-size&pageSize=50')).total, NAMES.length);
+  });
+
+  it('gives pages of the asked size when the server pages in smaller steps', async () => {
+    assert.deepEqual(await names('sort=name&pageSize=4&page=1'), {
+      names: ['a.txt', 'b.txt', 'c.txt', 'd.txt'],
+      total: 5,
+    });
+    assert.deepEqual(await names('sort=name&pageSize=4&page=2'), { names: ['e.txt'], total: 5 });
+    assert.deepEqual(await names('sort=-name&pageSize=4&page=1'), {
+      names: ['e.txt', 'd.txt', 'c.txt', 'b.txt'],
+      total: 5,
+    });
+  });
+});

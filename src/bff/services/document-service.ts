@@ -23,12 +23,12 @@ import { TtlCache } from './ttl-cache.js';
 
 const DOCUMENT = NODE_TYPE.document;
 const WORKSPACE = NODE_TYPE.workspace;
-/** Upstream sort keys for the columns Content Server can sort a single container by. */
-const UPSTREAM_SORT: Partial<Record<DocumentSortKey, string>> = {
-  name: 'name',
-  modifiedAt: 'modify_date',
-  size: 'size',
-};
+/**
+ * Upstream sort keys for the columns Content Server can sort a single container by. The notes document
+ * only name sorts for `/nodes` (N2); a server that ignored `asc_modify_date` would page in name order and
+ * the list would look sorted by date while it is not. Other columns are sorted here, over the whole list.
+ */
+const UPSTREAM_SORT: Partial<Record<DocumentSortKey, string>> = { name: 'name' };
 
 interface Container {
   id: string;
@@ -90,8 +90,8 @@ export class DocumentService {
     if (total === 0) return { items: [], page, pageSize, total: 0 };
 
     const upstreamSort = UPSTREAM_SORT[key];
-    let rows: RawNodeData[];
-    let filteredTotal: number;
+    let rows: RawNodeData[] | undefined;
+    let filteredTotal = 0;
     if (containers.length === 1 && !query.q && !query.type && upstreamSort) {
       const list = await this.limit(() =>
         this.xecm.json(
@@ -111,9 +111,19 @@ export class DocumentService {
           RawNodeList,
         ),
       );
-      rows = list.results.map((r) => r.data);
-      filteredTotal = list.collection.paging.total_count;
-    } else {
+      const expected = Math.max(
+        0,
+        Math.min(pageSize, list.collection.paging.total_count - (page - 1) * pageSize),
+      );
+      // A server that caps `limit` below the page size pages differently from us: page N of its pages is
+      // not ours. Then the page is cut from the whole list instead, like a filtered one.
+      const { limit } = list.collection.paging;
+      if (list.results.length === expected && (limit === undefined || limit >= pageSize)) {
+        rows = list.results.map((r) => r.data);
+        filteredTotal = list.collection.paging.total_count;
+      }
+    }
+    if (!rows) {
       const all = await this.#fullList(user, workspaceId, containers, signal);
       const matches = documentFilter(query);
       const matching = all.filter((d) => matches(d.properties.name, d.properties.mime_type ?? ''));
