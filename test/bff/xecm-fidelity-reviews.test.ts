@@ -1,8 +1,8 @@
 // Reviews against a Content Server that answers only what the notes document (notes F1, F7, §2.4):
 // `wf_details` names no workflow map and no attached items, the TYPE 1 data package names the attachment
 // folder (not the reviewed document), and a draft process attaches `doc_ids` only with
-// `AttachDocuments:"true"`. A loopback proxy in front of the emulator cuts the process status down to
-// the documented fields and records what the BFF sends.
+// `AttachDocuments:"true"`; its steps name no action (so no outcome). A loopback proxy in front of the
+// emulator cuts the process status down to the documented fields and records what the BFF sends.
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,14 +21,32 @@ const JSON_WRITE = { 'content-type': 'application/json', 'x-requested-with': 'xe
 /** `wf_details` fields of notes F7; anything else a real server may not send. */
 const F7_DETAILS = ['date_initiated', 'due_date', 'initiator', 'status', 'wf_name', 'work_workID'];
 
+/** Fields of a `step_list` item in notes F7 (no action, comment or end date). */
+const F7_STEP = [
+  'process_id',
+  'subprocess_id',
+  'task_id',
+  'task_name',
+  'task_status',
+  'task_start_date',
+  'task_due_date',
+  'task_assignees',
+];
+
+const only = (object: Json, keys: string[]): Json =>
+  Object.fromEntries(Object.entries(object).filter(([k]) => keys.includes(k)));
+
 function documentedProcess(json: Json): Json {
   const results = json['results'] as Json;
-  const details = results['wf_details'] as Json;
+  const steps = results['step_list'] as Record<string, Json[]>;
   return {
     ...json,
     results: {
       ...results,
-      wf_details: Object.fromEntries(Object.entries(details).filter(([k]) => F7_DETAILS.includes(k))),
+      step_list: Object.fromEntries(
+        Object.entries(steps).map(([k, list]) => [k, list.map((step) => only(step, F7_STEP))]),
+      ),
+      wf_details: only(results['wf_details'] as Json, F7_DETAILS),
     },
   };
 }
@@ -177,6 +195,23 @@ describe('xECM fidelity: reviews on the documented process status', () => {
     assert.equal(body.state, 'approved');
     assert.deepEqual(body.target, { kind: 'document', id: draftDoc });
     assert.equal(body.workflow.key, 'contract-review');
+  });
+
+  it('reports a rejected review as rejected, though the steps name no action', async () => {
+    const doc = String(acme.approvedInternalDocumentId);
+    const res = await start({ target: { kind: 'document', id: doc }, workflow: 'compliance-review' });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    const act = await fetch(`${emulator.url}/emulator/workflows/act`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ processId: Number(res.body.id), user: 'lena.legal', action: 'Reject' }),
+    });
+    assert.equal(act.status, 200);
+    const { status, body } = await stack.get<Review>('max.sales', `/v1/reviews/${res.body.id}`);
+    assert.equal(status, 200);
+    assert.equal(body.state, 'rejected');
+    assert.equal(body.step, undefined);
+    assert.deepEqual(body.target, { kind: 'document', id: doc });
   });
 
   it('does not guess the reviewed item of a process started inside xECM: 404', async () => {

@@ -7,32 +7,41 @@ const ISO = z.iso.datetime({ offset: true });
 const iso = (value: string | null | undefined): string | undefined =>
   value && ISO.safeParse(value).success ? value : undefined;
 
+/** Whether xECM reports the process as ended (completed; no outcome there, see `toReview`). */
+export function isCompleted(raw: RawProcess): boolean {
+  return raw.results.wf_details.status === 'completed';
+}
+
 /**
- * The contract's Review for an xECM process: state from its status and step actions. The item and the
- * workflow map come from the caller (what the BFF recorded when it started the process): Content
- * Server's process status names neither (notes F7).
+ * The contract's Review for an xECM process. The item and the workflow map come from the caller (what
+ * the BFF recorded when it started the process): Content Server's process status names neither (notes
+ * F7). Nor does it name the outcome: its steps carry no documented action, so for a completed process
+ * the caller passes `outcome`, read from the item's Approval Status that the workflow writes; the step
+ * action the emulator adds is only a fallback when that status says neither approved nor rejected.
  */
 export function toReview(
   workflows: BffConfig['reviews']['workflows'],
   id: string,
   started: { target: ReviewTarget; workflowId: number | undefined },
   raw: RawProcess,
+  outcome?: 'approved' | 'rejected',
 ): Review {
   const { wf_details: details, step_list: steps } = raw.results;
   const { target, workflowId } = started;
   const configured = workflows.find((w) => w.workflowId === workflowId);
   const completed = steps.completed ?? [];
   const current = steps.current ?? [];
-  const state: Review['state'] =
-    details.status === 'completed'
-      ? completed.some((s) => s.task_action === 'Reject')
-        ? 'rejected'
-        : 'approved'
-      : details.status === 'stopped'
-        ? 'stopped'
-        : 'running';
+  const state: Review['state'] = isCompleted(raw)
+    ? (outcome ?? (completed.some((s) => s.task_action === 'Reject') ? 'rejected' : 'approved'))
+    : details.status === 'stopped'
+      ? 'stopped'
+      : 'running';
   const startedAt = iso(details.date_initiated) ?? new Date().toISOString();
-  const ends = completed.map((s) => iso(s.task_end_date)).filter((d): d is string => d !== undefined);
+  // Step end dates are not documented (F7): without them the start of the latest step is the last change.
+  const dates = [...completed, ...current]
+    .flatMap((s) => [iso(s.task_end_date), iso(s.task_start_date)])
+    .filter((d): d is string => d !== undefined);
+  const latest = dates.sort().pop();
   return {
     id,
     target,
@@ -42,6 +51,6 @@ export function toReview(
     state,
     ...(state === 'running' && current[0] ? { step: current[0].task_name } : {}),
     startedAt,
-    updatedAt: ends.sort().pop() ?? startedAt,
+    updatedAt: latest && latest > startedAt ? latest : startedAt,
   };
 }

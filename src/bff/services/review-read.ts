@@ -1,7 +1,7 @@
 import type { ApprovalState, Review, ReviewOptions, ReviewTarget } from '../../contract/index.js';
 import type { BffContext } from '../context.js';
 import { ProblemError } from '../http/problem.js';
-import { toReview } from './review-mapping.js';
+import { isCompleted, toReview } from './review-mapping.js';
 import { startedReview, targetProcess, type ReviewStore } from './review-store.js';
 import { offeredWorkflowIds, readProcess } from './review-upstream.js';
 
@@ -23,10 +23,31 @@ export class ReviewReader {
     if (!started) throw new ProblemError(404, 'not-found');
     // Read as the user even though the store knows the process: xECM decides who may see it.
     const raw = await readProcess(this.ctx, user, id, signal);
-    const review = toReview(this.ctx.config.reviews.workflows, id, started, raw);
+    const outcome = isCompleted(raw) ? await this.#outcome(user, started.target, signal) : undefined;
+    const review = toReview(this.ctx.config.reviews.workflows, id, started, raw, outcome);
     if (review.state !== 'running' && started.target.kind === 'workspace')
       this.ctx.workspaces.invalidate(started.target.id);
     return review;
+  }
+
+  /**
+   * How a completed review ended, from the item's Approval Status (the workflow writes Approved or
+   * Rejected there): the process status documents no step outcome (notes F7). Undefined when the item
+   * says neither (changed since) or the user can no longer see it.
+   */
+  async #outcome(
+    user: string,
+    target: ReviewTarget,
+    signal?: AbortSignal,
+  ): Promise<'approved' | 'rejected' | undefined> {
+    if (target.kind === 'workspace') this.ctx.workspaces.invalidate(target.id);
+    try {
+      const state = await this.approval(user, target, signal);
+      return state === 'approved' || state === 'rejected' ? state : undefined;
+    } catch (error) {
+      if (error instanceof ProblemError && error.status === 404) return undefined;
+      throw error;
+    }
   }
 
   /** The configured workflows xECM offers on this item. */

@@ -4,8 +4,9 @@ import type { BffContext } from '../context.js';
 
 const RawStep = z.looseObject({
   task_name: z.string(),
-  task_action: z.string().nullish(),
   task_start_date: z.string().nullish(),
+  // Not in notes F7 (the emulator sends them): used only when present.
+  task_action: z.string().nullish(),
   task_end_date: z.string().nullish(),
 });
 
