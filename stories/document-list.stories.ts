@@ -100,6 +100,27 @@ export const Many: Story = {
   parameters: mock({ documents: sampleDocuments(10_000) }),
 };
 
+/**
+ * Of 10,000 documents, five pages loaded and scrolled to the end (which asks for the next page): still
+ * only the rows near the viewport are in the DOM.
+ */
+export const ManyScrolled: Story = {
+  ...Many,
+  play: async ({ canvasElement }) => {
+    const { host } = await rendered(canvasElement, 'xecm-document-list', '[part="filter"]');
+    await until(() => inShadow(host, '[part~="row"]'));
+    const list = host as HTMLElement & { loadMore(): Promise<void> };
+    for (let page = 2; page <= 5; page++) await list.loadMore();
+    await until(() => {
+      // The virtualizer learns the real height as it renders: keep going to the end until it is there.
+      const body = inShadow(host, '[part~="body"]');
+      if (body) body.scrollTop = body.scrollHeight;
+      const rows = host.shadowRoot?.querySelectorAll('[part~="row"]') ?? [];
+      return [...rows].some((row) => Number(row.getAttribute('aria-rowindex')) > 900);
+    });
+  },
+};
+
 export const LongAndHostileNames: Story = { parameters: mock({ documents: hostileDocuments() }) };
 
 export const EachApprovalState: Story = { parameters: mock({ documents: documentsPerApprovalState() }) };
