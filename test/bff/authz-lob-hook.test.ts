@@ -2,7 +2,7 @@
 // (`BFF_LOB_HOOK_SECRETS=crm=whsec_…,erp=whsec_…`) signs for that system only.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Webhook } from 'standardwebhooks';
+import { signedHeaders } from './helpers/signed.js';
 import { loadConfig } from '../../src/bff/config.js';
 import { generateWebhookSecret } from '../../src/bff/events/webhook-signature.js';
 import { lobHookRoutes } from '../../src/bff/routes/lob-hook.js';
@@ -28,21 +28,14 @@ describe('authorization: LOB hook secrets per system', () => {
 
   let n = 0;
   const send = async (system: string, secret: string) => {
-    const id = `msg_${++n}`;
-    const now = new Date();
     const body = JSON.stringify({
       type: 'deal.updated',
-      timestamp: now.toISOString(),
-      data: { dealId: `D-${n}`, amount: 1 },
+      timestamp: new Date().toISOString(),
+      data: { dealId: `D-${++n}`, amount: 1 },
     });
     const res = await fetch(`${bff.url}/hooks/lob/${system}`, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'webhook-id': id,
-        'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-        'webhook-signature': new Webhook(secret).sign(id, now, body),
-      },
+      headers: { 'content-type': 'application/json', ...signedHeaders(secret, body, `msg_${n}`) },
       body,
     });
     await res.body?.cancel();

@@ -1,6 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Webhook } from 'standardwebhooks';
+import { signedHeaders } from './helpers/signed.js';
 import type { WorkspaceSummary } from '../../src/contract/index.js';
 import { WELL_KNOWN } from '../../src/emulator/seed/well-known.js';
 import { startDemoStack, type DemoStack } from '../../demo/stack.js';
@@ -166,15 +166,9 @@ describe('provisioning: POST /v1/workspaces and LOB events', () => {
       secret = stack.secrets.lobWebhook,
       id = `msg_${Math.random().toString(36).slice(2)}`,
     ) => {
-      const now = new Date();
       return fetch(`${stack.bff.url}/hooks/lob/crm`, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'webhook-id': id,
-          'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-          'webhook-signature': new Webhook(secret).sign(id, now, body),
-        },
+        headers: { 'content-type': 'application/json', ...signedHeaders(secret, body, id) },
         body,
       });
     };

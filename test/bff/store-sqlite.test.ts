@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DomainEvent } from '../../src/contract/index.js';
 import { SqliteStore } from '../../src/bff/store/sqlite-store.js';
-import { INBOX_RETENTION_MS, StoreUnavailableError, type Subscription } from '../../src/bff/store/store.js';
+import {
+  BOOKKEEPING_RETENTION_MS,
+  INBOX_RETENTION_MS,
+  StoreUnavailableError,
+  type Subscription,
+} from '../../src/bff/store/store.js';
 
 const event = (id: string, type: DomainEvent['type'] = 'document.approved'): DomainEvent => ({
   id,
@@ -116,6 +121,22 @@ describe('SqliteStore', () => {
     const next = store.commitDetection(null, null, [event('new')]);
     assert.equal(next[0]?.seq, 2);
     assert.deepEqual(store.outboxRange(), { min: 2, max: 2 });
+    store.close();
+  });
+
+  it('forgets request replays after a week but keeps review bookkeeping (a review runs for months)', () => {
+    let now = 1_000;
+    const store = new SqliteStore({ path: ':memory:', now: () => now });
+    const record = (createdAt: number) => ({ requestHash: 'h', status: 201, body: '{}', createdAt });
+    store.putIdempotency('k', 'max.sales', record(now));
+    store.putIdempotency('4711', '#review-process', record(now));
+    now += INBOX_RETENTION_MS + 1;
+    store.purge(now - INBOX_RETENTION_MS);
+    assert.equal(store.getIdempotency('k', 'max.sales'), null);
+    assert.ok(store.getIdempotency('4711', '#review-process'), 'a month-long review keeps its record');
+    now += BOOKKEEPING_RETENTION_MS;
+    store.purge(now - INBOX_RETENTION_MS);
+    assert.equal(store.getIdempotency('4711', '#review-process'), null);
     store.close();
   });
 

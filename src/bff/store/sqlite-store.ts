@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { DomainEvent } from '../../contract/index.js';
 import {
+  BOOKKEEPING_RETENTION_MS,
   StoreUnavailableError,
   type AuditQuery,
   type AuditRow,
@@ -222,7 +223,11 @@ export class SqliteStore implements Store {
           )
           .run(olderThan);
         this.#db.prepare('DELETE FROM deliveries WHERE seq NOT IN (SELECT seq FROM outbox)').run();
-        this.#db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(olderThan);
+        this.#db
+          .prepare(
+            `DELETE FROM idempotency WHERE created_at < ? AND (substr(user, 1, 1) <> '#' OR created_at < ?)`,
+          )
+          .run(olderThan, this.#now() - BOOKKEEPING_RETENTION_MS);
       })(),
     );
   }

@@ -78,7 +78,10 @@ export interface Store {
   eventsAfter(afterSeq: number, limit?: number): StoredEvent[];
   /** Lowest and highest sequence still kept (0 when the outbox is empty). */
   outboxRange(): { min: number; max: number };
-  /** Removes inbox ids and outbox events older than `olderThan` (epoch ms). */
+  /**
+   * Removes inbox ids, outbox events and idempotency records older than `olderThan` (epoch ms);
+   * bookkeeping records (user `#…`) only after BOOKKEEPING_RETENTION_MS.
+   */
   purge(olderThan: number): void;
 
   createSubscription(sub: Subscription): void;
@@ -111,3 +114,10 @@ export interface Store {
 
 /** Inbox ids are kept at least as long as a sender may retry one event (Standard Webhooks ≈ 3 days). */
 export const INBOX_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Idempotency records whose user starts with `#` are the BFF's own bookkeeping (which process reviews an
+ * item, what a process reviews): a review may run for months, and its step and record must stay readable
+ * until well after it ended, so they outlive the one-week replay window of requests.
+ */
+export const BOOKKEEPING_RETENTION_MS = 400 * 24 * 60 * 60 * 1000;
