@@ -6,13 +6,10 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildDemoPages } from '../../demo/build-pages.js';
-import { startDemoStack, type DemoStack } from '../../demo/stack.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { DemoStack } from '../../demo/stack.js';
 import { WELL_KNOWN } from '../../src/emulator/seed/well-known.js';
-import { CHROMIUM_PATH } from '../../scripts/ensure-chromium.js';
-
-const WAIT = { timeout: 15_000 };
+import { DEMO_PAGES, launchChromium, signIn, startDemoWithPages, WAIT } from './helpers/demo-browser.js';
 /** axe ships with @open-wc/testing; injected into the page as a script. */
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -135,16 +132,8 @@ describe('demo pages: accessibility in Chromium', () => {
   }
 
   before(async () => {
-    const pagesDir = await buildDemoPages({ quiet: true });
-    stack = await startDemoStack({
-      ports: { emulator: 0, bff: 0, demo: 0, receiver: 0 },
-      pagesDir,
-      logLevel: 'silent',
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
-    });
+    stack = await startDemoWithPages();
+    browser = await launchChromium();
     // axe goes into the page as an inline script, which the demo's strict CSP refuses; the policy itself is
     // tested in demo-csp.test.ts.
     context = await browser.newContext({
@@ -157,9 +146,7 @@ describe('demo pages: accessibility in Chromium', () => {
     // Playwright turns on file-chooser interception when the first listener appears, asynchronously:
     // a listener added in the same tick as a key press loses the race and the chooser never reports.
     page.on('filechooser', () => undefined);
-    await page.goto(`${stack.demo.url}/`);
-    await Promise.all([page.waitForEvent('load'), page.click('button[data-user="max.sales"]')]);
-    await page.locator('button[data-user="max.sales"][aria-pressed="true"]').waitFor(WAIT);
+    await signIn(page, stack, 'max.sales');
   });
   after(async () => {
     await browser?.close();
@@ -167,34 +154,7 @@ describe('demo pages: accessibility in Chromium', () => {
   });
 
   describe('axe finds no violations', () => {
-    const pages: [string, string, (p: Page) => Promise<void>][] = [
-      ['home', '/', (p) => p.locator('button[data-user]').first().waitFor(WAIT)],
-      [
-        'CRM with an account, its card, list, review buttons and badge',
-        '/crm?account=A-1001',
-        async (p) => {
-          await p.locator('#account-documents').getByText('Amendment 10.pdf').waitFor(WAIT);
-          await p.locator('#document-approval[state]').waitFor(WAIT);
-          await p.locator('#account-review [part~="button"][aria-disabled="false"]').waitFor(WAIT);
-        },
-      ],
-      [
-        'ERP with found and missing workspaces',
-        '/erp',
-        async (p) => {
-          await p.locator('[data-supplier="S-3001"] xecm-workspace-card [part~="name"]').waitFor(WAIT);
-          await p.locator('[data-po="PO-4500010001"] [part~="create-button"]').waitFor(WAIT);
-        },
-      ],
-      ['portal', '/portal', (p) => p.locator('xecm-document-list [part~="row"]').first().waitFor(WAIT)],
-      [
-        'plain HTML host',
-        '/plain',
-        (p) => p.locator('xecm-document-list [part~="row"]').first().waitFor(WAIT),
-      ],
-      ['React 19 host', '/react', (p) => p.locator('xecm-document-list [part~="row"]').first().waitFor(WAIT)],
-    ];
-    for (const [name, path, ready] of pages) {
+    for (const { name, path, ready } of DEMO_PAGES) {
       it(name, async () => {
         await page.goto(`${stack.demo.url}${path}`);
         await ready(page);

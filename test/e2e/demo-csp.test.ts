@@ -4,12 +4,9 @@
 // the parts that load later: the review dialog, another locale, the upload code, virtual rows.
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildDemoPages } from '../../demo/build-pages.js';
-import { startDemoStack, type DemoStack } from '../../demo/stack.js';
-import { CHROMIUM_PATH } from '../../scripts/ensure-chromium.js';
-
-const WAIT = { timeout: 15_000 };
+import type { Browser, Page } from 'playwright-core';
+import type { DemoStack } from '../../demo/stack.js';
+import { DEMO_PAGES, launchChromium, signIn, startDemoWithPages, WAIT } from './helpers/demo-browser.js';
 
 interface Violation {
   directive: string;
@@ -48,23 +45,13 @@ describe('demo pages under a strict Content-Security-Policy', () => {
   }
 
   before(async () => {
-    const pagesDir = await buildDemoPages({ quiet: true });
-    stack = await startDemoStack({
-      ports: { emulator: 0, bff: 0, demo: 0, receiver: 0 },
-      pagesDir,
-      logLevel: 'silent',
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
-    });
+    stack = await startDemoWithPages();
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     await context.addInitScript(COLLECT_VIOLATIONS);
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${stack.demo.url}/`);
-    await Promise.all([page.waitForEvent('load'), page.click('button[data-user="max.sales"]')]);
-    await page.locator('button[data-user="max.sales"][aria-pressed="true"]').waitFor(WAIT);
+    await signIn(page, stack, 'max.sales');
   });
   after(async () => {
     await browser?.close();
@@ -85,30 +72,7 @@ describe('demo pages under a strict Content-Security-Policy', () => {
     }
   });
 
-  const pages: [string, string, (p: Page) => Promise<void>][] = [
-    [
-      'CRM: card, list, badge and review buttons',
-      '/crm?account=A-1001',
-      async (p) => {
-        await p.locator('#account-card [part~="name"]').waitFor(WAIT);
-        await p.locator('#account-documents [part~="row"]').first().waitFor(WAIT);
-        await p.locator('#document-approval[state]').waitFor(WAIT);
-        await p.locator('#account-review [part~="button"][aria-disabled="false"]').waitFor(WAIT);
-      },
-    ],
-    [
-      'ERP: found and missing workspaces',
-      '/erp',
-      async (p) => {
-        await p.locator('[data-supplier="S-3001"] xecm-workspace-card [part~="name"]').waitFor(WAIT);
-        await p.locator('[data-po="PO-4500010001"] [part~="create-button"]').waitFor(WAIT);
-      },
-    ],
-    ['portal', '/portal', (p) => p.locator('xecm-document-list [part~="row"]').first().waitFor(WAIT)],
-    ['plain HTML host', '/plain', (p) => p.locator('xecm-document-list [part~="row"]').first().waitFor(WAIT)],
-    ['React 19 host', '/react', (p) => p.locator('xecm-document-list [part~="row"]').first().waitFor(WAIT)],
-  ];
-  for (const [name, path, ready] of pages) {
+  for (const { name, path, ready } of DEMO_PAGES) {
     it(`${name} renders with no violation`, async () => {
       await page.goto(`${stack.demo.url}${path}`);
       await ready(page);

@@ -6,15 +6,13 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildDemoPages } from '../../demo/build-pages.js';
-import { startDemoStack, type DemoStack } from '../../demo/stack.js';
-import { CHROMIUM_PATH } from '../../scripts/ensure-chromium.js';
+import type { Browser, Page } from 'playwright-core';
+import type { DemoStack } from '../../demo/stack.js';
+import { launchChromium, signIn, startDemoWithPages, WAIT } from './helpers/demo-browser.js';
 import { describeDeliveries, receiverDeliveries } from './helpers/receiver-deliveries.js';
 import { waitUntil } from './helpers/wait-until.js';
 
 const SHOTS = 'test-results/demo';
-const WAIT = { timeout: 15_000 };
 /** Live updates and webhooks go through change detection and the relay: give them room on a slow machine. */
 const LIVE_WAIT = { timeout: 30_000 };
 
@@ -39,24 +37,8 @@ describe('demo story in Chromium', () => {
 
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const pagesDir = await buildDemoPages({ quiet: true });
-    stack = await startDemoStack({
-      ports: { emulator: 0, bff: 0, demo: 0, receiver: 0 },
-      pagesDir,
-      logLevel: 'silent',
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    stack = await startDemoWithPages();
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
@@ -66,9 +48,7 @@ describe('demo story in Chromium', () => {
   });
 
   it('1. signs in as max.sales with the user picker', async () => {
-    await page.goto(`${stack.demo.url}/`);
-    await Promise.all([page.waitForEvent('load'), page.click('button[data-user="max.sales"]')]);
-    await page.locator('button[data-user="max.sales"][aria-pressed="true"]').waitFor(WAIT);
+    await signIn(page, stack, 'max.sales');
     await shot('01-sign-in');
   });
 

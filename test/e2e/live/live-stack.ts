@@ -1,12 +1,12 @@
 // Drives the real stack for the live-badge test and `npm run bench:live`: the demo stack (emulator, BFF
 // with events, demo site serving test/e2e/live/pages), Chromium through playwright-core, a review started
 // through the BFF and approved through the emulator's control API.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Review } from '../../../src/contract/index.js';
 import { startDemoStack, type DemoStack } from '../../../demo/stack.js';
-import { CHROMIUM_PATH } from '../../../scripts/ensure-chromium.js';
 import type { LiveBadgeProbe } from './pages/live-badge.js';
 import { buildLivePages } from './build-live-page.js';
+import { launchChromium } from '../helpers/demo-browser.js';
 
 export type { BadgeChange, DocumentFetch, LiveBadgeProbe } from './pages/live-badge.js';
 
@@ -36,19 +36,7 @@ export async function startLiveStack(options: LiveStackOptions): Promise<LiveSta
   });
   let browser: Browser;
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        // Chromium's sandbox needs user namespaces that containers running as root do not offer.
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   } catch (error) {
     await stack.close();
     throw error;
