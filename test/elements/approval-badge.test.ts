@@ -104,7 +104,8 @@ describe('<xecm-approval-badge> with a host-supplied state', () => {
       html`<xecm-approval-badge state="in-review" .step=${hostile}></xecm-approval-badge>`,
     );
     const step = el.shadowRoot!.querySelector('[part="step"]')!;
-    expect(step.textContent).to.equal(hostile);
+    // Shown as text, without the right-to-left override that would reverse "evil".
+    expect(step.textContent).to.equal('<img src=x onerror="window.__pwned=1">evil');
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });

@@ -144,12 +144,16 @@ describe('<xecm-workspace-card> states', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('not found by workspace-id: nothing to create', async () => {
+  it('not found by workspace-id: says the workspace does not exist, with nothing to create', async () => {
     const { client } = mockBff();
     const { el, event } = await mountAndWait({ 'workspace-id': '999999' }, client, 'xecm-error');
     track(el);
     expect(event.detail.code).to.equal('not-found');
+    // Not "none yet for this record … ask an administrator": the id names a workspace that is gone.
+    expect(statusText(el)).to.equal('This workspace does not exist, or it was deleted.');
+    expect(event.detail.message).to.equal('This workspace does not exist, or it was deleted.');
     expect($(el, 'button')).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 
   it('forbidden: says so, without retry, and fires xecm-error 403', async () => {

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { displayText } from '../base/display-text.js';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { APPROVAL_STATES, type Approval, type ApprovalState } from '../../contract/index.js';
@@ -226,7 +227,7 @@ export class XecmApprovalBadge extends XecmDataElement {
       ></span>`;
     }
     const text = this.localize.strings('common').approval[state];
-    const step = state === 'in-review' && this.step ? this.step : undefined;
+    const step = state === 'in-review' && this.step ? displayText(this.step) : undefined;
     const label = step ? t.withStep(text, step) : text;
     const pending = this.loads && this.task.status === TaskStatus.PENDING;
     return html`<span

@@ -14,7 +14,9 @@ export const APPROVAL_ICONS: Record<ApprovalState, SVGTemplateResult> = {
   rejected: frame(svg`<circle cx="8" cy="8" r="5.5"/><path d="M6 6l4 4M10 6l-4 4"/>`),
 };
 
-export const UNAVAILABLE_ICON: SVGTemplateResult = frame(svg`<path d="M8 2.5l6 11H2z"/><path d="M8 6.5v3M8 11.5v.01"/>`);
+export const UNAVAILABLE_ICON: SVGTemplateResult = frame(
+  svg`<path d="M8 2.5l6 11H2z"/><path d="M8 6.5v3M8 11.5v.01"/>`,
+);
 
 /** Circular arrow of the retry button (not a state icon: no `icon` part). */
 export const RETRY_ICON: SVGTemplateResult = svg`<svg class="retry-icon" viewBox="0 0 16 16" width="16" height="16" fill="none"

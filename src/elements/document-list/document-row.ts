@@ -1,5 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { ApprovalState, DocumentItem } from '../../contract/index.js';
+import { displayText } from '../base/display-text.js';
 import { renderApproval } from './approval-cell.js';
 import { typeLabel } from './columns.js';
 import type { documentList } from '../i18n/en/document-list.js';
@@ -28,16 +29,17 @@ export function renderDocumentRow(doc: DocumentItem, index: number, ctx: RowCont
   const { t } = ctx;
   const modified = new Date(doc.modifiedAt);
   const exact = ctx.dateTime(modified);
+  const name = displayText(doc.name);
   // Portal answers name no xECM user: then there is no "by …" to say.
   const by = doc.modifiedBy ? t.modifiedBy(doc.modifiedBy) : undefined;
   const approvalLabel =
     doc.approval.state === 'in-review' && doc.approval.step
-      ? t.inReviewStep(doc.approval.step)
+      ? t.inReviewStep(displayText(doc.approval.step))
       : ctx.approvalStates[doc.approval.state];
   return html`<div role="row" class="row" part="row" aria-rowindex=${index + 2} data-id=${doc.id}>
     <div role="rowheader" class="cell" part="cell" aria-colindex="1" data-row=${index} data-col="0">
-      <button part="name" tabindex=${ctx.tab(index, 0)} title=${doc.name} @click=${() => ctx.open(doc)}>
-        <bdi>${doc.name}</bdi>
+      <button part="name" tabindex=${ctx.tab(index, 0)} title=${name} @click=${() => ctx.open(doc)}>
+        <bdi>${name}</bdi>
       </button>
     </div>
     <div
@@ -104,7 +106,7 @@ export function renderDocumentRow(doc: DocumentItem, index: number, ctx: RowCont
         class="icon-btn"
         part="action download"
         tabindex=${ctx.tab(index, 6)}
-        aria-label=${t.downloadNamed(doc.name)}
+        aria-label=${t.downloadNamed(name)}
         title=${t.download}
         @click=${() => ctx.download(doc)}
       >

@@ -2,6 +2,7 @@
 // confirmation form and its styles are not part of what a page loads up front.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { WorkflowChoice } from '../../contract/index.js';
+import { displayText } from '../base/display-text.js';
 import type { startReview } from '../i18n/en/start-review.js';
 
 export { reviewDialogStyles } from './review-dialog.styles.js';
@@ -36,11 +37,11 @@ export function reviewFormView(t: typeof startReview, v: ReviewFormView): Templa
                     .value=${w.key}
                     .checked=${w.key === v.selected}
                     @change=${() => v.select(w.key)}
-                  /><bdi>${w.name}</bdi></label
+                  /><bdi>${displayText(w.name)}</bdi></label
                 >`,
             )}
           </fieldset>`
-        : html`<p part="workflow">${t.workflow}: <bdi>${v.workflows[0]?.name ?? ''}</bdi></p>`
+        : html`<p part="workflow">${t.workflow}: <bdi>${displayText(v.workflows[0]?.name ?? '')}</bdi></p>`
     }
     <label class="block" for="comment">${t.comment}</label>
     <textarea id="comment" part="comment" name="comment" maxlength="1000" aria-describedby="hint"></textarea>

@@ -4,6 +4,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { NODE_ID_PATTERN, type ReviewOptions, type ReviewTarget } from '../../contract/index.js';
 import { reviewOptionsKey } from '../../client/keys.js';
 import { XecmDataElement } from '../base/xecm-data-element.js';
+import { displayText } from '../base/display-text.js';
 import { devWarn } from '../base/dev-warn.js';
 import { errorDetail } from '../base/error-detail.js';
 import { XecmErrorEvent } from '../events/xecm-error-event.js';
@@ -162,7 +163,7 @@ export class XecmStartReview extends XecmDataElement {
     if (opts.canStart && opts.workflows.length > 0 && !opts.running) return undefined;
     switch (reason) {
       case 'review-running':
-        return opts.running?.step ? t.reasonRunningStep(opts.running.step) : t.reasonRunning;
+        return opts.running?.step ? t.reasonRunningStep(displayText(opts.running.step)) : t.reasonRunning;
       case 'no-workflows':
         return t.reasonNoWorkflows;
       default:
@@ -297,7 +298,7 @@ export class XecmStartReview extends XecmDataElement {
         { idempotencyKey: this.idempotencyKey ?? newIdempotencyKey() },
       );
       this.pending = false;
-      this.announcement = this.t.started(review.workflow.name);
+      this.announcement = this.t.started(displayText(review.workflow.name));
       this.dialog?.close();
       // The client invalidates `<kind>:<id>`, so badges, cards and this button repaint.
       this.emit(new XecmReviewStartedEvent({ review }));

@@ -216,6 +216,7 @@ export class XecmWorkspaceCard extends XecmDataElement {
       const bo = this.businessObject;
       const canCreate = Boolean(error.problem.canCreate && bo && !this.workspaceId);
       return notFoundView(t, {
+        byId: Boolean(this.workspaceId),
         canCreate,
         pending: this.create.status === 'pending',
         ...(this.create.status === 'failed' ? { failed: t.createFailed } : {}),
@@ -268,7 +269,7 @@ export class XecmWorkspaceCard extends XecmDataElement {
     switch (code) {
       case 'workspace-not-found':
       case 'not-found':
-        return t.notFound;
+        return this.workspaceId ? t.notFoundById : t.notFound;
       case 'forbidden':
         return t.forbidden;
       default:

@@ -1,5 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { WorkspaceSummary } from '../../contract/index.js';
+import { displayText } from '../base/display-text.js';
 import type { common } from '../i18n/en/common.js';
 import type { workspaceCard } from '../i18n/en/workspace-card.js';
 import { EXTERNAL_LINK_ICON, workspaceTypeIcon } from './workspace-type-icons.js';
@@ -23,7 +24,7 @@ export interface ReadyView {
 export function readyView(t: Strings, v: ReadyView): TemplateResult {
   const { workspace: ws } = v;
   const href = safeHttpUrl(ws.url);
-  const name = html`<span part="name" class="name">${ws.name}</span>`;
+  const name = html`<span part="name" class="name">${displayText(ws.name)}</span>`;
   const fields = v.compact ? [] : ws.metadata.slice(0, v.maxFields);
   return html`<article part="base" class="card" aria-labelledby="name" aria-busy=${v.busy ? 'true' : nothing}>
     <div part="header" class="header">
@@ -36,7 +37,7 @@ export function readyView(t: Strings, v: ReadyView): TemplateResult {
                 id="name"
                 class="link"
                 href=${href}
-                title=${ws.name}
+                title=${displayText(ws.name)}
                 target="_blank"
                 rel="noopener noreferrer"
                 >${name}${EXTERNAL_LINK_ICON}<span class="visually-hidden"> ${t.opensInNewTab}</span></a
@@ -57,8 +58,8 @@ export function readyView(t: Strings, v: ReadyView): TemplateResult {
             ${fields.map(
               (f) =>
                 html`<div class="field">
-                  <dt>${f.label}</dt>
-                  <dd>${f.value}</dd>
+                  <dt>${displayText(f.label)}</dt>
+                  <dd>${displayText(f.value)}</dd>
                 </div>`,
             )}
           </dl>`
@@ -128,6 +129,8 @@ export function messageView(kind: 'info' | 'forbidden', text: string): TemplateR
 }
 
 export interface NotFoundView {
+  /** Addressed by `workspace-id`: the workspace itself is gone (not "none yet for this record"). */
+  byId: boolean;
   canCreate: boolean;
   pending: boolean;
   failed?: string;
@@ -137,7 +140,7 @@ export interface NotFoundView {
 export function notFoundView(t: Strings, v: NotFoundView): TemplateResult {
   return html`<div part="base" class="card">
     <p part="status" class="status">
-      ${INFO_ICON}<span>${v.canCreate ? t.notFound : t.notFoundNoCreate}</span>
+      ${INFO_ICON}<span>${v.byId ? t.notFoundById : v.canCreate ? t.notFound : t.notFoundNoCreate}</span>
     </p>
     ${
       v.canCreate

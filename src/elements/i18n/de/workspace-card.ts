@@ -10,6 +10,7 @@ export const workspaceCard: typeof en = {
   notFound: 'Für diesen Datensatz gibt es noch keinen Workspace.',
   notFoundNoCreate:
     'Für diesen Datensatz gibt es noch keinen Workspace. Bitten Sie einen Administrator, ihn anzulegen.',
+  notFoundById: 'Dieser Workspace existiert nicht oder wurde gelöscht.',
   create: 'Workspace anlegen',
   creating: 'Workspace wird angelegt…',
   createFailed: 'Der Workspace konnte nicht angelegt werden.',

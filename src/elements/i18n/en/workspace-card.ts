@@ -9,6 +9,7 @@ export const workspaceCard = {
   metadata: 'Key information',
   notFound: 'No workspace exists for this record yet.',
   notFoundNoCreate: 'No workspace exists for this record yet. Ask an administrator to create one.',
+  notFoundById: 'This workspace does not exist, or it was deleted.',
   create: 'Create workspace',
   creating: 'Creating workspace…',
   createFailed: 'The workspace could not be created.',

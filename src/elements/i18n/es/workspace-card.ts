@@ -10,6 +10,7 @@ export const workspaceCard: typeof en = {
   notFound: 'Todavía no existe ningún espacio de trabajo para este registro.',
   notFoundNoCreate:
     'Todavía no existe ningún espacio de trabajo para este registro. Pida a un administrador que lo cree.',
+  notFoundById: 'Este espacio de trabajo no existe o se ha eliminado.',
   create: 'Crear espacio de trabajo',
   creating: 'Creando el espacio de trabajo…',
   createFailed: 'No se pudo crear el espacio de trabajo.',

@@ -11,6 +11,7 @@ export const workspaceCard: typeof en = {
   notFound: 'Aucun espace de travail n’existe encore pour cet enregistrement.',
   notFoundNoCreate:
     'Aucun espace de travail n’existe encore pour cet enregistrement. Demandez à un administrateur de le créer.',
+  notFoundById: 'Cet espace de travail n’existe pas ou a été supprimé.',
   create: 'Créer l’espace de travail',
   creating: 'Création de l’espace de travail…',
   createFailed: 'L’espace de travail n’a pas pu être créé.',

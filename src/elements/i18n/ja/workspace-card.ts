@@ -10,6 +10,7 @@ export const workspaceCard: typeof en = {
   metadata: '主な情報',
   notFound: 'このレコードのワークスペースはまだありません。',
   notFoundNoCreate: 'このレコードのワークスペースはまだありません。管理者に作成を依頼してください。',
+  notFoundById: 'このワークスペースは存在しないか、削除されています。',
   create: 'ワークスペースを作成',
   creating: 'ワークスペースを作成中…',
   createFailed: 'ワークスペースを作成できませんでした。',
