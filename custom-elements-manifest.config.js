@@ -131,6 +131,32 @@ function litNumberTypes() {
   };
 }
 
+/**
+ * A field initialised from a constant (`pageSize = DOCUMENT_PAGE_SIZE_DEFAULT`) shows the constant's name
+ * as its default; a JSDoc `@default 50` on the field gives the value instead.
+ */
+function jsdocDefaults() {
+  return {
+    name: 'xecm-jsdoc-defaults',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const declaration = moduleDoc.declarations?.find((d) => d.name === node.name.text);
+      if (!declaration) return;
+      for (const member of node.members) {
+        if (!ts.isPropertyDeclaration(member) || !member.name || !ts.isIdentifier(member.name)) continue;
+        const tag = ts.getJSDocTags(member).find((t) => t.tagName.text === 'default');
+        const value = typeof tag?.comment === 'string' ? tag.comment.trim() : undefined;
+        if (!value) continue;
+        const name = member.name.text;
+        const field = declaration.members?.find((m) => m.name === name);
+        if (field) field.default = value;
+        const attribute = declaration.attributes?.find((a) => a.fieldName === name);
+        if (attribute) attribute.default = value;
+      }
+    },
+  };
+}
+
 export default {
   // The base classes too, so the inherited `client`, `lang` and `dir` are listed on every element.
   globs: [
@@ -146,5 +172,5 @@ export default {
   // package.json names the manifest itself; left on, `--outdir` (the package test builds elsewhere)
   // would rewrite package.json's `customElements`.
   packagejson: false,
-  plugins: [eventTypes(), litNumberTypes(), publicMembersOnly(), defineCalls()],
+  plugins: [eventTypes(), litNumberTypes(), jsdocDefaults(), publicMembersOnly(), defineCalls()],
 };

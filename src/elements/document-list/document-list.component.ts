@@ -85,7 +85,10 @@ export class XecmDocumentList extends XecmDataElement {
   /** Sort order: a column key (`name`, `mimeType`, `size`, `version`, `modifiedAt`), `-` prefix for descending. */
   @property({ reflect: true }) sort: DocumentSort = 'name';
 
-  /** Documents fetched per page (1–200). */
+  /**
+   * Documents fetched per page (1–200).
+   * @default 50
+   */
   @property({ attribute: 'page-size', type: Number, reflect: true }) pageSize = DOCUMENT_PAGE_SIZE_DEFAULT;
 
   /** Largest file the upload accepts, in bytes; larger files are refused without a request. */

@@ -63,6 +63,12 @@ type CreateState = { status: 'idle' } | { status: 'pending' } | { status: 'faile
  * @cssprop --xecm-card-name-lines - Lines a long name may take in the full layout before it is cut (default 3).
  * @cssprop --xecm-card-icon-color - Colour of the type icon.
  * @cssprop --xecm-card-icon-background - Background of the type icon.
+ * @cssprop --xecm-card-label-transform - text-transform of the metadata labels (default none).
+ * @cssprop --xecm-tooltip-color - Text colour of the last-updated tooltip (default: the surface colour).
+ * @cssprop --xecm-tooltip-background - Background of the last-updated tooltip (default: the text colour).
+ * @cssprop --xecm-button-color - Text colour of the Create and Retry buttons (default: the accent).
+ * @cssprop --xecm-button-border-color - Border colour of the Create and Retry buttons (default: the accent).
+ * @cssprop --xecm-button-background - Background of the Create and Retry buttons (default transparent).
  *
  * @fires xecm-load - Once per successful load; `detail` is empty, read the data from the card.
  * @fires xecm-error - Once per failed load or creation; `detail` has `code` (`workspace-not-found`,
