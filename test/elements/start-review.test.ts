@@ -275,6 +275,23 @@ describe('<xecm-start-review>', () => {
     expect(strings.filter((text) => /arbeitsbereich/i.test(text))).to.deep.equal([]);
   });
 
+  it('reads English sentences left to right in a right-to-left page', async () => {
+    const mock = createReviewMock({ mode: 'one-workflow' });
+    useHandlers(...mock.handlers);
+    const host = await fixture<HTMLDivElement>(
+      html`<div dir="rtl">
+        <xecm-start-review target-id="4711" .client=${makeClient()}></xecm-start-review>
+      </div>`,
+    );
+    const el = host.querySelector<XecmStartReview>('xecm-start-review')!;
+    await waitUntil(() => button(el).getAttribute('aria-disabled') === 'false');
+    await openDialog(el);
+    // The page stays right-to-left (the dialog's layout mirrors); its English sentences do not.
+    expect(dialog(el).matches(':dir(rtl)')).to.equal(true);
+    for (const text of [part(el, 'title')!, part(el, 'workflow')!, el.shadowRoot!.querySelector('.hint')!])
+      expect(text.matches(':dir(ltr)'), text.textContent!).to.equal(true);
+  });
+
   it('renders hostile workflow names as text', async () => {
     const mock = createReviewMock({ mode: 'one-workflow' });
     useHandlers(

@@ -18,16 +18,20 @@ export interface ReviewFormView {
   cancel(): void;
 }
 
-/** The dialog's form: workflow choice (when several apply), optional comment, error, confirm/cancel. */
+/**
+ * The dialog's form: workflow choice (when several apply), optional comment, error, confirm/cancel. Its
+ * sentences take their direction from their own text (`dir="auto"`): an English dialog in a right-to-left
+ * page keeps the layout mirrored but reads "Workflow: Contract Review", not "Contract Review :Workflow".
+ */
 export function reviewFormView(t: typeof startReview, v: ReviewFormView): TemplateResult {
   return html`<form @submit=${v.submit} novalidate>
-    <h2 part="title" id="title">
+    <h2 part="title" id="title" dir="auto">
       ${v.kind === 'workspace' ? t.dialogTitleWorkspace : t.dialogTitleDocument}
     </h2>
     ${
       v.workflows.length > 1
         ? html`<fieldset part="workflow">
-            <legend>${t.workflow}</legend>
+            <legend dir="auto">${t.workflow}</legend>
             ${v.workflows.map(
               (w) =>
                 html`<label class="choice"
@@ -41,12 +45,14 @@ export function reviewFormView(t: typeof startReview, v: ReviewFormView): Templa
                 >`,
             )}
           </fieldset>`
-        : html`<p part="workflow">${t.workflow}: <bdi>${displayText(v.workflows[0]?.name ?? '')}</bdi></p>`
+        : html`<p part="workflow" dir="auto">
+            ${t.workflow}: <bdi>${displayText(v.workflows[0]?.name ?? '')}</bdi>
+          </p>`
     }
-    <label class="block" for="comment">${t.comment}</label>
+    <label class="block" for="comment" dir="auto">${t.comment}</label>
     <textarea id="comment" part="comment" name="comment" maxlength="1000" aria-describedby="hint"></textarea>
-    <p class="hint" id="hint">${t.commentHint}</p>
-    ${v.error ? html`<p part="error" role="alert">${v.error}</p>` : nothing}
+    <p class="hint" id="hint" dir="auto">${t.commentHint}</p>
+    ${v.error ? html`<p part="error" role="alert" dir="auto">${v.error}</p>` : nothing}
     <div part="actions">
       <button type="button" part="cancel" @click=${v.cancel}>${t.cancel}</button>
       <button type="submit" part="submit" aria-disabled=${v.pending ? 'true' : 'false'}>
