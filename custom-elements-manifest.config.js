@@ -105,53 +105,33 @@ function publicMembersOnly() {
 }
 
 /**
- * `@property({ type: Number }) pageSize = SOME_CONSTANT` gives no type (the analyzer only infers from
- * literal initializers); Lit's `type: Number` says what the attribute converts to.
+ * What the analyzer cannot infer from `@property({ type: Number }) pageSize = SOME_CONSTANT`: the type
+ * (it infers only from literal initializers; Lit's `type: Number` says what the attribute converts to) and
+ * the default (it shows the constant's name; a JSDoc `@default 50` on the field gives the value).
  */
-function litNumberTypes() {
+function litFieldFacts() {
   return {
-    name: 'xecm-lit-number-types',
+    name: 'xecm-lit-field-facts',
     analyzePhase({ ts, node, moduleDoc }) {
       if (!ts.isClassDeclaration(node) || !node.name) return;
       const declaration = moduleDoc.declarations?.find((d) => d.name === node.name.text);
       if (!declaration) return;
       for (const member of node.members) {
         if (!ts.isPropertyDeclaration(member) || !member.name || !ts.isIdentifier(member.name)) continue;
-        const decorated = (ts.getDecorators?.(member) ?? []).some((d) =>
+        const name = member.name.text;
+        const docs = [
+          declaration.members?.find((m) => m.name === name),
+          declaration.attributes?.find((a) => a.fieldName === name),
+        ].filter(Boolean);
+        const numeric = (ts.getDecorators?.(member) ?? []).some((d) =>
           /\btype:\s*Number\b/.test(d.getText()),
         );
-        if (!decorated) continue;
-        const name = member.name.text;
-        const field = declaration.members?.find((m) => m.name === name);
-        if (field && !field.type) field.type = { text: 'number' };
-        const attribute = declaration.attributes?.find((a) => a.fieldName === name);
-        if (attribute && !attribute.type) attribute.type = { text: 'number' };
-      }
-    },
-  };
-}
-
-/**
- * A field initialised from a constant (`pageSize = DOCUMENT_PAGE_SIZE_DEFAULT`) shows the constant's name
- * as its default; a JSDoc `@default 50` on the field gives the value instead.
- */
-function jsdocDefaults() {
-  return {
-    name: 'xecm-jsdoc-defaults',
-    analyzePhase({ ts, node, moduleDoc }) {
-      if (!ts.isClassDeclaration(node) || !node.name) return;
-      const declaration = moduleDoc.declarations?.find((d) => d.name === node.name.text);
-      if (!declaration) return;
-      for (const member of node.members) {
-        if (!ts.isPropertyDeclaration(member) || !member.name || !ts.isIdentifier(member.name)) continue;
         const tag = ts.getJSDocTags(member).find((t) => t.tagName.text === 'default');
-        const value = typeof tag?.comment === 'string' ? tag.comment.trim() : undefined;
-        if (!value) continue;
-        const name = member.name.text;
-        const field = declaration.members?.find((m) => m.name === name);
-        if (field) field.default = value;
-        const attribute = declaration.attributes?.find((a) => a.fieldName === name);
-        if (attribute) attribute.default = value;
+        const value = typeof tag?.comment === 'string' ? tag.comment.trim() : '';
+        for (const doc of docs) {
+          if (numeric && !doc.type) doc.type = { text: 'number' };
+          if (value) doc.default = value;
+        }
       }
     },
   };
@@ -172,5 +152,5 @@ export default {
   // package.json names the manifest itself; left on, `--outdir` (the package test builds elsewhere)
   // would rewrite package.json's `customElements`.
   packagejson: false,
-  plugins: [eventTypes(), litNumberTypes(), jsdocDefaults(), publicMembersOnly(), defineCalls()],
+  plugins: [eventTypes(), litFieldFacts(), publicMembersOnly(), defineCalls()],
 };
