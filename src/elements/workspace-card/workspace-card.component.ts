@@ -95,7 +95,10 @@ export class XecmWorkspaceCard extends XecmDataElement {
   /** `full` (default: metadata and footer) or `compact` (one line plus counts). Reflected. */
   @property({ reflect: true }) layout: WorkspaceCardLayout = 'full';
 
-  /** How many key metadata fields the full layout shows (default 4; 0 hides them). */
+  /**
+   * How many key metadata fields the full layout shows (0 hides them).
+   * @default 4
+   */
   @property({ attribute: 'max-fields', type: Number }) maxFields = DEFAULT_MAX_FIELDS;
 
   @state() private created?: WorkspaceSummary;
