@@ -31,9 +31,17 @@ const originSchema = z.string().refine(
   },
 );
 
-const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+const httpUrl = z
+  .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+  // fetch refuses such URLs at the first call, and the start-up log line would show the password.
+  .refine((v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password), {
+    message: 'must not contain a user name or password',
+  });
 
-const schema = z.object({
+/** Top-level sections of the config file that other modules read (main.ts, masterdata/extension-routes.ts). */
+const MODULE_SECTIONS = ['provisioning', 'masterData', 'reviewRules'] as const;
+
+const schema = z.strictObject({
   nodeEnv: z.string().default('development'),
   host: z.string().min(1).default('127.0.0.1'),
   port: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -41,7 +49,7 @@ const schema = z.object({
   publicBaseUrl: z.string().default(''),
   logLevel: z.enum(LOG_LEVELS).default('info'),
   xecm: z
-    .object({
+    .strictObject({
       /** Content Server base, without `/api` (e.g. https://host/otcs/cs.exe). */
       baseUrl: httpUrl.default('http://127.0.0.1:4010'),
       /** OTDS base (defaults to the xECM base, which is right for the emulator). */
@@ -57,13 +65,13 @@ const schema = z.object({
     })
     .prefault({}),
   otds: z
-    .object({
+    .strictObject({
       clientId: z.string().min(1).default('xecm-bff'),
       clientSecret: z.string().min(1).default('bff-secret'),
     })
     .prefault({}),
   identity: z
-    .object({
+    .strictObject({
       /** HS256 shared secret (at least 32 characters). Ignored when `jwksUrl` is set. */
       secret: z.string().min(32, 'must be at least 32 characters').default(DEV_IDENTITY_SECRET),
       jwksUrl: httpUrl.optional(),
@@ -77,7 +85,7 @@ const schema = z.object({
     .prefault({}),
   allowedOrigins: z.array(originSchema).default([]),
   approval: z
-    .object({
+    .strictObject({
       categoryId: z.coerce.number().int().positive().default(9001),
       attributeKey: z
         .string()
@@ -87,7 +95,7 @@ const schema = z.object({
     })
     .prefault({}),
   cache: z
-    .object({
+    .strictObject({
       summaryTtlSeconds: z.coerce.number().min(0).max(3600).default(15),
       documentsTtlSeconds: z.coerce.number().min(0).max(3600).default(15),
     })
@@ -98,7 +106,7 @@ const schema = z.object({
     .min(1)
     .default(50 * 1024 * 1024),
   rateLimit: z
-    .object({
+    .strictObject({
       /** Requests per user and window on /v1 routes (429 beyond). */
       requests: z.coerce.number().int().min(1).default(1200),
       windowSeconds: z.coerce.number().int().min(1).max(3600).default(60),
@@ -106,7 +114,7 @@ const schema = z.object({
     .prefault({}),
   // --- Portal mode (docs/portal.md) ---
   portal: z
-    .object({
+    .strictObject({
       /** Mounts the anonymous `/portal/v1` routes. */
       enabled: z.stringbool().or(z.boolean()).default(false),
       /** HMAC key for signed content links and hashed client ids (at least 32 characters). */
@@ -125,7 +133,7 @@ const schema = z.object({
         .default('9001_3'),
       publicValue: z.string().min(1).default('Public'),
       rateLimit: z
-        .object({
+        .strictObject({
           requests: z.coerce.number().int().min(1).default(120),
           windowSeconds: z.coerce.number().int().min(1).max(3600).default(60),
         })
@@ -145,7 +153,7 @@ const schema = z.object({
   /** SQLite file of the durable store (events, deliveries, idempotency, audit); `:memory:` = lost on restart. */
   storePath: z.string().min(1).default(':memory:'),
   events: z
-    .object({
+    .strictObject({
       /** `whsec_` secrets xECM callouts to `/hooks/xecm` are signed with (several during rotation). */
       hookSecrets: z
         .array(z.string().regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, 'must be whsec_ followed by base64'))
@@ -160,11 +168,11 @@ const schema = z.object({
     })
     .prefault({}),
   reviews: z
-    .object({
+    .strictObject({
       /** Workflow keys offered to callers, mapped to xECM workflow map ids. */
       workflows: z
         .array(
-          z.object({
+          z.strictObject({
             key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and -'),
             workflowId: z.coerce.number().int().positive(),
             name: z.string().min(1).max(200),
@@ -293,9 +301,17 @@ export function loadConfig(env: Record<string, string | undefined>, file?: strin
         : value;
     setPath(raw, setting.key, parsed);
   }
+  for (const section of MODULE_SECTIONS) delete raw[section];
   const result = schema.safeParse(raw);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${describeKey(issue.path)}: ${issue.message}`));
+    throw new ConfigError(
+      result.error.issues.flatMap((issue) =>
+        // A misspelt key would otherwise be dropped silently and its default used.
+        issue.code === 'unrecognized_keys'
+          ? issue.keys.map((key) => `${describeKey([...issue.path, key])}: unknown setting`)
+          : [`${describeKey(issue.path)}: ${issue.message}`],
+      ),
+    );
   }
   const config = result.data;
   const problems: string[] = [];

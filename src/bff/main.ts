@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type BffConfig } from './config.js';
 import { provisioningAndMasterDataRoutes } from './masterdata/extension-routes.js';
 import { lobHookRoutes } from './routes/lob-hook.js';
 import { parseReviewRules } from './services/review-rules.js';
-import { startBffWithEvents } from './server.js';
+import { startBffWithEvents, StartupError, type RunningBffWithEvents } from './server.js';
 
 let config: BffConfig;
 let routes: RouteModule[];
@@ -43,7 +43,14 @@ try {
   process.exit(78);
 }
 // Events, subscriptions and the durable store run in every BFF process (BFF_STORE_PATH, BFF_HOOK_SECRETS).
-const bff = await startBffWithEvents(config, { routes });
+let bff: RunningBffWithEvents;
+try {
+  bff = await startBffWithEvents(config, { routes });
+} catch (error) {
+  // A taken port or a store another BFF holds is the operator's to fix: one line, no stack trace.
+  console.error(error instanceof StartupError ? error.message : `BFF failed to start: ${String(error)}`);
+  process.exit(1);
+}
 bff.ctx.logger.info(
   {
     url: bff.url,
@@ -54,8 +61,28 @@ bff.ctx.logger.info(
   },
   'BFF listening',
 );
-const stop = (): void => {
-  void bff.close().then(() => process.exit(0));
+/** Longest a stop may take (docs/bff.md, "Stopping"); what is still in flight then is retried after a restart. */
+const STOP_DEADLINE_MS = 10_000;
+let stopping = false;
+const stop = (signal: NodeJS.Signals): void => {
+  if (stopping) return;
+  stopping = true;
+  bff.ctx.logger.info({ signal }, 'BFF stopping');
+  const deadline = setTimeout(() => {
+    bff.ctx.logger.error({ signal }, 'BFF did not stop in time; exiting anyway');
+    process.exit(1);
+  }, STOP_DEADLINE_MS);
+  deadline.unref();
+  bff.close().then(
+    () => {
+      bff.ctx.logger.info('BFF stopped');
+      process.exit(0);
+    },
+    (error: unknown) => {
+      bff.ctx.logger.error({ err: error }, 'BFF stopped with an error');
+      process.exit(1);
+    },
+  );
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -1,4 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
+import Database from 'better-sqlite3';
 import type { AddressInfo } from 'node:net';
 import { createBff, type BffDeps } from './app.js';
 import type { BffConfig } from './config.js';
@@ -7,6 +8,14 @@ import { answerClientErrors } from './http/client-error.js';
 import { createEventsModule, type EventsModule } from './events/events-module.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import type { Store } from './store/store.js';
+
+/** The BFF could not start for a reason an operator fixes (port taken, store file locked or unreadable). */
+export class StartupError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'StartupError';
+  }
+}
 
 export interface RunningBff {
   url: string;
@@ -18,8 +27,25 @@ export interface RunningBff {
 /** Starts the BFF on `config.host:config.port` (port 0 = a free port). */
 export async function startBff(config: BffConfig, deps: BffDeps = {}): Promise<RunningBff> {
   const { app, ctx } = createBff(config, deps);
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => {
+      s.off('error', refused);
+      resolve(s);
+    });
+    // Unhandled, a taken port is an 'error' event that ends the process with a stack trace.
+    function refused(error: NodeJS.ErrnoException): void {
+      const where = `${config.host}:${config.port}`;
+      const why =
+        error.code === 'EADDRINUSE'
+          ? `${where} is already in use`
+          : error.code === 'EACCES'
+            ? `no permission to listen on ${where}`
+            : error.code === 'EADDRNOTAVAIL'
+              ? `${config.host} is not an address of this machine`
+              : `cannot listen on ${where} (${error.code ?? error.message})`;
+      reject(new StartupError(`BFF_HOST/BFF_PORT: ${why}`, { cause: error }));
+    }
+    s.once('error', refused);
   });
   if ('headersTimeout' in server) {
     // Slow clients may not hold sockets forever (slowloris); long downloads are not affected.
@@ -61,9 +87,20 @@ export async function startBffWithEvents(
 ): Promise<RunningBffWithEvents> {
   // A store passed in (the demo shares it with route modules built before the app) stays the caller's to close.
   const given = deps.store as Store | undefined;
-  const store = given ?? new SqliteStore({ path: config.storePath });
+  const lock = given ? undefined : lockStoreFile(config.storePath);
+  let store: Store;
+  try {
+    store = given ?? new SqliteStore({ path: config.storePath });
+  } catch (error) {
+    lock?.close();
+    throw new StartupError(
+      `BFF_STORE_PATH: cannot open the store ${config.storePath} (${describeCause(error)})`,
+      { cause: error },
+    );
+  }
   const closeStore = () => {
     if (!given) store.close();
+    lock?.close();
   };
   const events = createEventsModule({
     store,
@@ -91,4 +128,40 @@ export async function startBffWithEvents(
       closeStore();
     },
   };
+}
+
+function describeCause(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : cause instanceof Error ? cause.message : String(cause);
+}
+
+/**
+ * Holds an exclusive SQLite lock on `<storePath>.lock` while this process runs: two BFFs on one store would
+ * both deliver its webhooks and race each other's cursors. The OS drops the lock when the process dies, so a
+ * killed BFF never leaves a stale lock behind. Nothing to lock for a store in memory.
+ */
+function lockStoreFile(storePath: string): Database.Database | undefined {
+  if (storePath === ':memory:' || storePath === '') return undefined;
+  let db: Database.Database;
+  try {
+    db = new Database(`${storePath}.lock`);
+  } catch (error) {
+    throw new StartupError(
+      `BFF_STORE_PATH: cannot create the lock file ${storePath}.lock (${describeCause(error)})`,
+      { cause: error },
+    );
+  }
+  try {
+    db.pragma('busy_timeout = 0');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE');
+    return db;
+  } catch (error) {
+    db.close();
+    throw new StartupError(
+      `BFF_STORE_PATH: ${storePath} is in use by another BFF process (run one BFF per store file)`,
+      { cause: error },
+    );
+  }
 }

@@ -12,6 +12,9 @@ import { EventHub } from './hub.js';
 import { WebhookRelay } from './relay.js';
 import { RestEventsSource, type XecmGet } from './rest-events-source.js';
 
+/** How long a stop waits for webhook attempts in flight (docs/bff.md, "Stopping"). */
+const STOP_DRAIN_MS = 5_000;
+
 export interface EventsModuleOptions {
   store: Store;
   /** Secrets xECM signs callouts with; empty = `/hooks/xecm` refuses everything (401). */
@@ -163,7 +166,17 @@ export function createEventsModule(options: EventsModuleOptions): EventsModule {
     async stop() {
       clearInterval(purgeTimer);
       detector?.stop();
-      await relay.stop();
+      // A delivery to a slow endpoint may take its whole attempt timeout; a stop must not. An attempt cut
+      // short here stays pending in the store and is sent again after the restart (same webhook-id).
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        relay.stop(),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, STOP_DRAIN_MS);
+          timer.unref();
+        }),
+      ]);
+      clearTimeout(timer);
     },
   };
 }
