@@ -10,6 +10,11 @@ export function healthRoutes(ctx: BffContext): Hono<BffEnv> {
   /** Readiness: xECM answers its unauthenticated ping. */
   app.get('/readyz', async (c) => {
     if (!(await ctx.xecm.ping())) {
+      // The probe's own 503 says nothing about where the BFF looked; the operator's log line does.
+      (c.var.logger ?? ctx.logger).warn(
+        { upstream: `${ctx.config.xecm.baseUrl}/api/v1/ping` },
+        'not ready: xECM does not answer GET /api/v1/ping; check XECM_BASE_URL and that Content Server is up',
+      );
       throw new ProblemError(
         503,
         'upstream-unavailable',
