@@ -38,6 +38,9 @@ const httpUrl = z
     message: 'must not contain a user name or password',
   });
 
+/** A `BFF_LOB_HOOK_SECRETS` entry: a secret (base64, `whsec_` optional), bound to a system or not (routes/lob-hook.ts). */
+const LOB_SECRET = /^(?:[a-z0-9][a-z0-9_-]{0,63}=)?(?:whsec_)?[A-Za-z0-9+/]+={0,2}$/;
+
 /** Top-level sections of the config file that other modules read (main.ts, masterdata/extension-routes.ts). */
 const MODULE_SECTIONS = ['provisioning', 'masterData', 'reviewRules'] as const;
 
@@ -365,6 +368,16 @@ export function loadConfig(env: Record<string, string | undefined>, file?: strin
       'BFF_WEBHOOK_DEV_HOSTS (config file key "events.webhookDevHosts"): development hosts are refused when NODE_ENV=production',
     );
   }
+  // Read by the LOB hook (main.ts, masterdata/extension-routes.ts), which would take a garbled binding such as
+  // `crm:whsec_…` or `CRM=whsec_…` for a shared secret that never verifies, or signs for every system.
+  const lobSecrets = (env.BFF_LOB_HOOK_SECRETS ?? '').split(',').map((v) => v.trim());
+  lobSecrets.forEach((entry, i) => {
+    if (entry && !LOB_SECRET.test(entry)) {
+      problems.push(
+        `BFF_LOB_HOOK_SECRETS: entry ${i + 1} must be whsec_<base64> or <system>=whsec_<base64> (system: lower-case letters, digits, _ and -)`,
+      );
+    }
+  });
   const keys = config.reviews.workflows.map((w) => w.key);
   if (new Set(keys).size !== keys.length) {
     problems.push('config file key "reviews.workflows": each workflow key may appear only once');
