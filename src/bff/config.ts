@@ -38,6 +38,8 @@ const httpUrl = z
     message: 'must not contain a user name or password',
   });
 
+const BOOLEAN_MESSAGE = 'must be true or false (also 1/0, yes/no, on/off)';
+
 /** A `BFF_LOB_HOOK_SECRETS` entry: a secret (base64, `whsec_` optional), bound to a system or not (routes/lob-hook.ts). */
 const LOB_SECRET = /^(?:[a-z0-9][a-z0-9_-]{0,63}=)?(?:whsec_)?[A-Za-z0-9+/]+={0,2}$/;
 
@@ -83,7 +85,7 @@ const schema = z.strictObject({
       clockToleranceSeconds: z.coerce.number().int().min(0).max(300).default(30),
       maxLifetimeSeconds: z.coerce.number().int().min(30).max(900).default(900),
       /** Demo only: `POST /dev/token {user}` mints tokens. Refused in production. */
-      devMode: z.stringbool().or(z.boolean()).default(false),
+      devMode: z.union([z.stringbool(), z.boolean()], { error: BOOLEAN_MESSAGE }).default(false),
     })
     .prefault({}),
   allowedOrigins: z.array(originSchema).default([]),
@@ -119,7 +121,7 @@ const schema = z.strictObject({
   portal: z
     .strictObject({
       /** Mounts the anonymous `/portal/v1` routes. */
-      enabled: z.stringbool().or(z.boolean()).default(false),
+      enabled: z.union([z.stringbool(), z.boolean()], { error: BOOLEAN_MESSAGE }).default(false),
       /** HMAC key for signed content links and hashed client ids (at least 32 characters). */
       secret: z.string().min(32, 'must be at least 32 characters').optional(),
       /** Read-only xECM service user the portal reads through. */

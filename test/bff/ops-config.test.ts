@@ -31,3 +31,16 @@ describe('BFF config: LOB hook secrets', () => {
     assert.ok(!problems.join('\n').includes(KEY), 'secrets are not echoed');
   });
 });
+
+describe('BFF config: switches', () => {
+  it('says what a switch accepts instead of "Invalid input"', () => {
+    const problems = problemsOf({ BFF_DEV_IDENTITY: 'maybe', BFF_PORTAL: 'sure' });
+    assert.deepEqual(problems.sort(), [
+      'BFF_DEV_IDENTITY (config file key "identity.devMode"): must be true or false (also 1/0, yes/no, on/off)',
+      'BFF_PORTAL (config file key "portal.enabled"): must be true or false (also 1/0, yes/no, on/off)',
+    ]);
+    const config = loadConfig({ BFF_PORTAL: 'yes', BFF_DEV_IDENTITY: '0' });
+    assert.equal(config.portal.enabled, true);
+    assert.equal(config.identity.devMode, false);
+  });
+});
