@@ -55,6 +55,8 @@ describe('<xecm-document-list> attributes, parts and locales', () => {
       );
       await waitUntil(() => rows(el).length === 2);
       expect(mock.requests[0]!.path).to.contain('pageSize=200&sort=name');
+      // The warnings are a lazy chunk of development builds: on a cold, busy runner they come after the rows.
+      await waitUntil(() => warnings.length >= 2, 'no development warnings');
     } finally {
       console.warn = original;
     }

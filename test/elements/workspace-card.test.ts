@@ -155,6 +155,8 @@ describe('<xecm-workspace-card> ready', () => {
       );
       expect(el.getAttribute('layout')).to.equal('full');
       expect(el.maxFields).to.equal(4);
+      // The warnings are a lazy chunk of development builds: on a cold, busy runner they may come later.
+      await waitUntil(() => warnings.length >= 3, 'no development warnings');
       const text = warnings.join('\n');
       expect(text).to.contain('layout="huge"');
       expect(text).to.contain('max-fields="-3"');
