@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import Database from 'better-sqlite3';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBff, type BffDeps } from './app.js';
 import type { BffConfig } from './config.js';
@@ -54,17 +55,42 @@ export async function startBff(config: BffConfig, deps: BffDeps = {}): Promise<R
     answerClientErrors(server);
   }
   const { port } = server.address() as AddressInfo;
+  // Answers being written: a stop lets them finish (a review started or an upload under way is not cut off
+  // mid-answer by a rolling restart), but live streams never finish on their own and are ended at once.
+  const open = new Map<ServerResponse, boolean>();
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    open.set(res, (req.url ?? '').startsWith('/v1/events'));
+    res.once('close', () => {
+      open.delete(res);
+      // Its keep-alive connection is idle now; server.close() alone closes only those idle when it is called.
+      if (closing && 'closeIdleConnections' in server) setImmediate(() => server.closeIdleConnections());
+    });
+  });
+  let closing = false;
   return {
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     port,
     ctx,
     close: () =>
       new Promise<void>((resolve) => {
-        if ('closeAllConnections' in server) server.closeAllConnections();
-        server.close(() => resolve());
+        const deadline = setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }, STOP_REQUESTS_MS);
+        deadline.unref();
+        closing = true;
+        server.close(() => {
+          clearTimeout(deadline);
+          resolve();
+        });
+        if (!('closeIdleConnections' in server)) return;
+        server.closeIdleConnections();
+        for (const [res, stream] of open) if (stream) res.destroy();
       }),
   };
 }
+
+/** How long a stop waits for answers in flight before cutting their connections (docs/bff.md, "Stopping"). */
+const STOP_REQUESTS_MS = 5_000;
 
 // --- Process wiring: one shared durable store and the events module (issue 5) ---
 
@@ -123,8 +149,8 @@ export async function startBffWithEvents(
     store,
     events,
     async close() {
-      await events.stop();
-      await bff.close();
+      // Both wait at most 5 s (attempts in flight, answers in flight); the store outlives both.
+      await Promise.all([events.stop(), bff.close()]);
       closeStore();
     },
   };
