@@ -115,6 +115,13 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
 
   // Portal (anonymous, rate-limited per client) and admin audit export: own access control, before `/v1` auth.
   if (config.portal.enabled) mountPortal(app, ctx, deps.store);
+  // Without the portal there is no audit trail: say so, rather than ask the admin token to sign in as a user.
+  else
+    app.all('/v1/audit', (c) =>
+      problemResponse(c, 404, 'not-found', {
+        detail: 'The audit trail is part of portal mode (BFF_PORTAL), which is off.',
+      }),
+    );
   deps.events?.publicRoutes(app, ctx);
   for (const mount of deps.publicRoutes ?? []) mount(app, ctx);
 
@@ -131,7 +138,10 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
   app.onError((error, c) => {
     if (error instanceof ProblemError) {
       if (error.status >= 500)
-        c.var.logger?.warn({ code: error.code, status: error.status }, 'request failed');
+        c.var.logger?.warn(
+          { code: error.code, status: error.status, ...(error.cause ? { cause: error.cause } : {}) },
+          'request failed',
+        );
       return problemResponse(c, error.status, error.code, error.extras, error.headers);
     }
     if (c.req.raw.signal.aborted) {

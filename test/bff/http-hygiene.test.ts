@@ -64,6 +64,18 @@ describe('BFF HTTP hygiene', () => {
     );
   });
 
+  it('says the audit trail needs portal mode instead of refusing the admin token as a user', async () => {
+    const admin = 'an-admin-token-of-at-least-32-characters';
+    const { app, upstreamCalls } = setup({ BFF_ADMIN_TOKEN: admin });
+    const body = await problemOf(
+      await app.request('/v1/audit', { headers: { Authorization: `Bearer ${admin}` } }),
+      404,
+      'not-found',
+    );
+    assert.match(String(body.detail), /portal mode \(BFF_PORTAL\)/);
+    assert.deepEqual(upstreamCalls, []);
+  });
+
   it('answers a wrong method with 405 and Allow', async () => {
     const { app } = setup();
     const auth = { Authorization: `Bearer ${await token()}` };

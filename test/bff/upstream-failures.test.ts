@@ -26,6 +26,14 @@ describe('BFF upstream failures', () => {
     await stack.close();
   });
 
+  /** The BFF's 'request failed' log lines, newest first. */
+  function failureLogs(): { code?: string; cause?: { upstream?: string; reason?: string } }[] {
+    return stack.logs
+      .filter((l) => l.includes('"request failed"'))
+      .map((l) => JSON.parse(l) as { code?: string; cause?: { upstream?: string; reason?: string } })
+      .reverse();
+  }
+
   async function expectProblem(path: string, status: number, code: string): Promise<Problem> {
     const { status: actual, body, headers } = await stack.get<Problem>(MAX, path);
     assert.equal(actual, status);
@@ -67,6 +75,10 @@ describe('BFF upstream failures', () => {
   it('answers 504 when xECM is slower than the configured timeout', async () => {
     await stack.control('/emulator/faults', { path: '/api/v2/nodes', delayMs: 2500, count: 5 });
     await expectProblem(`/v1/documents/${acme.draftDocumentId}`, 504, 'upstream-timeout');
+    // The operator's log line says which call and why; the caller's answer does not.
+    const line = failureLogs().find((l) => l.code === 'upstream-timeout');
+    assert.equal(line?.cause?.upstream, `${stack.emulator.url}/api/v2/nodes/${acme.draftDocumentId}`);
+    assert.equal(line?.cause?.reason, 'no answer within 1000 ms');
   });
 
   it('never replays a write after a 401', async () => {
@@ -91,7 +103,11 @@ describe('BFF upstream failures', () => {
 
   it('reports upstream outage as 503 on reads and on readiness', async () => {
     await stack.emulator.close();
-    await expectProblem(`/v1/documents/${acme.draftDocumentId}`, 503, 'upstream-unavailable');
+    const problem = await expectProblem(`/v1/documents/${acme.draftDocumentId}`, 503, 'upstream-unavailable');
+    assert.ok(!JSON.stringify(problem).includes(stack.emulator.url), 'the answer names no upstream');
+    const line = failureLogs().find((l) => l.code === 'upstream-unavailable');
+    assert.ok(line?.cause?.upstream?.startsWith(`${stack.emulator.url}/api/`), JSON.stringify(line));
+    assert.equal(line?.cause?.reason, 'ECONNREFUSED');
     const ready = await stack.fetch('/readyz');
     assert.equal(ready.status, 503);
     assert.equal(((await ready.json()) as Problem).code, 'upstream-unavailable');

@@ -27,7 +27,7 @@ export class Fetcher {
 
   /** Whole response read within the timeout (JSON calls). */
   async fetchText(url: string, options: FetchOptions): Promise<TextResponse> {
-    return this.#withTimeout(options, async (signal) => {
+    return this.#withTimeout(url, options, async (signal) => {
       const res = await this.#send(url, options, signal);
       return { status: res.status, headers: res.headers, text: await res.text() };
     });
@@ -35,17 +35,26 @@ export class Fetcher {
 
   /** Only the response headers are awaited within the timeout; the body streams on (downloads). */
   async fetch(url: string, options: FetchOptions): Promise<Response> {
-    return this.#withTimeout(options, (signal) => this.#send(url, options, signal));
+    return this.#withTimeout(url, options, (signal) => this.#send(url, options, signal));
   }
 
-  async #withTimeout<T>(options: FetchOptions, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  async #withTimeout<T>(
+    url: string,
+    options: FetchOptions,
+    work: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), options.timeoutMs ?? this.defaultTimeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
     try {
       return await work(signal);
     } catch (error) {
-      if (timeout.signal.aborted) throw toProblem({ kind: 'timeout' });
+      if (timeout.signal.aborted)
+        throw withUpstream(
+          toProblem({ kind: 'timeout' }),
+          url,
+          `no answer within ${options.timeoutMs ?? this.defaultTimeoutMs} ms`,
+        );
       if (options.signal?.aborted) {
         // The reason may be any value (the Node adapter uses a string); callers need an Error.
         const aborted = new Error('The client went away.');
@@ -53,7 +62,7 @@ export class Fetcher {
         throw aborted;
       }
       if (error instanceof Error && error.name === 'ProblemError') throw error;
-      throw toProblem({ kind: 'unreachable' });
+      throw withUpstream(toProblem({ kind: 'unreachable' }), url, networkReason(error));
     } finally {
       clearTimeout(timer);
     }
@@ -74,4 +83,21 @@ export class Fetcher {
     }
     return res;
   }
+}
+
+/**
+ * Which upstream call failed and why, as the error's `cause`: the BFF's log line names it (the answer to
+ * the caller never does). Origin and path only: the configured base URL carries no credentials, and a
+ * query may hold the caller's input.
+ */
+function withUpstream<E extends Error>(problem: E, url: string, reason: string): E {
+  const { origin, pathname } = new URL(url);
+  return Object.assign(problem, { cause: { upstream: `${origin}${pathname}`, reason } });
+}
+
+/** undici reports a refused or unresolvable host as `fetch failed` with the system error as its cause. */
+function networkReason(error: unknown): string {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  if (typeof cause?.code === 'string') return cause.code;
+  return error instanceof Error ? error.message : 'network error';
 }
