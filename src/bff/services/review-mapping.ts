@@ -1,11 +1,7 @@
-import * as z from 'zod';
 import type { Review, ReviewTarget } from '../../contract/index.js';
 import type { BffConfig } from '../config.js';
+import { csDateIso } from '../xecm/map.js';
 import type { RawProcess } from './review-upstream.js';
-
-const ISO = z.iso.datetime({ offset: true });
-const iso = (value: string | null | undefined): string | undefined =>
-  value && ISO.safeParse(value).success ? value : undefined;
 
 /** Whether xECM reports the process as ended (completed; no outcome there, see `toReview`). */
 export function isCompleted(raw: RawProcess): boolean {
@@ -36,10 +32,10 @@ export function toReview(
     : details.status === 'stopped'
       ? 'stopped'
       : 'running';
-  const startedAt = iso(details.date_initiated) ?? new Date().toISOString();
+  const startedAt = csDateIso(details.date_initiated) ?? new Date().toISOString();
   // Step end dates are not documented (F7): without them the start of the latest step is the last change.
   const dates = [...completed, ...current]
-    .flatMap((s) => [iso(s.task_end_date), iso(s.task_start_date)])
+    .flatMap((s) => [csDateIso(s.task_end_date), csDateIso(s.task_start_date)])
     .filter((d): d is string => d !== undefined);
   const latest = dates.sort().pop();
   return {

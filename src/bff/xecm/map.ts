@@ -14,12 +14,20 @@ export interface MapContext {
   config: BffConfig;
 }
 
-/** CS dates may lack an offset (server local time, UTC in the emulator and in most cloud setups). */
-export function isoDate(value: string | null | undefined): string {
-  if (!value) return new Date(0).toISOString();
+/**
+ * A CS date as ISO 8601 UTC, or undefined when missing or unreadable. CS dates may lack an offset (server
+ * local time, UTC in the emulator and in most cloud setups): those are read as UTC.
+ */
+export function csDateIso(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
   const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`;
   const date = new Date(withZone);
-  return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** csDateIso, with the epoch for a missing or unreadable date (a field the contract requires). */
+export function isoDate(value: string | null | undefined): string {
+  return csDateIso(value) ?? new Date(0).toISOString();
 }
 
 function text(value: unknown): string | undefined {
