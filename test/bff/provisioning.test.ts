@@ -3,34 +3,21 @@ import assert from 'node:assert/strict';
 import { signedHeaders } from './helpers/signed.js';
 import type { WorkspaceSummary } from '../../src/contract/index.js';
 import { WELL_KNOWN } from '../../src/emulator/seed/well-known.js';
-import { startDemoStack, type DemoStack } from '../../demo/stack.js';
+import type { DemoStack } from '../../demo/stack.js';
+import { devToken, startDemoOnFreePorts } from './helpers/demo-stack.js';
 import { parseProvisioningConfig } from '../../src/bff/services/provisioning.js';
 
 const JSON_WRITE = { 'content-type': 'application/json', 'x-requested-with': 'xecm-elements' };
 
 describe('provisioning: POST /v1/workspaces and LOB events', () => {
   let stack: DemoStack;
-  const tokens = new Map<string, string>();
 
   before(async () => {
-    stack = await startDemoStack({
-      ports: { emulator: 0, bff: 0, demo: 0, receiver: 0 },
-      logLevel: 'silent',
-    });
+    stack = await startDemoOnFreePorts();
   });
   after(() => stack?.close());
 
-  async function token(user: string): Promise<string> {
-    if (!tokens.has(user)) {
-      const res = await fetch(`${stack.bff.url}/dev/token`, {
-        method: 'POST',
-        headers: JSON_WRITE,
-        body: JSON.stringify({ user }),
-      });
-      tokens.set(user, ((await res.json()) as { token: string }).token);
-    }
-    return tokens.get(user)!;
-  }
+  const token = (user: string) => devToken(stack, user);
   async function create(user: string, body: unknown, headers: Record<string, string> = JSON_WRITE) {
     const res = await fetch(`${stack.bff.url}/v1/workspaces`, {
       method: 'POST',

@@ -2,7 +2,8 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Review } from '../../src/contract/index.js';
 import { WELL_KNOWN } from '../../src/emulator/seed/well-known.js';
-import { startDemoStack, type DemoStack } from '../../demo/stack.js';
+import type { DemoStack } from '../../demo/stack.js';
+import { devToken, startDemoOnFreePorts } from './helpers/demo-stack.js';
 
 const draftDoc = String(WELL_KNOWN.acme.draftDocumentId);
 const JSON_WRITE = { 'content-type': 'application/json', 'x-requested-with': 'xecm-elements' };
@@ -12,10 +13,7 @@ describe('demo stack: a review started in the BFF reaches the ERP receiver as a 
   let stack: DemoStack;
 
   before(async () => {
-    stack = await startDemoStack({
-      ports: { emulator: 0, bff: 0, demo: 0, receiver: 0 },
-      logLevel: 'silent',
-    });
+    stack = await startDemoOnFreePorts();
   });
   after(() => stack?.close());
 
@@ -27,12 +25,7 @@ describe('demo stack: a review started in the BFF reaches the ERP receiver as a 
   });
 
   it('delivers document.approved, verified, after the review is approved in xECM', async () => {
-    const tokenRes = await fetch(`${stack.bff.url}/dev/token`, {
-      method: 'POST',
-      headers: JSON_WRITE,
-      body: JSON.stringify({ user: 'max.sales' }),
-    });
-    const { token } = (await tokenRes.json()) as { token: string };
+    const token = await devToken(stack, 'max.sales');
     const started = await fetch(`${stack.bff.url}/v1/reviews`, {
       method: 'POST',
       headers: { ...JSON_WRITE, authorization: `Bearer ${token}` },

@@ -5,20 +5,17 @@ import { Webhook } from 'standardwebhooks';
 import type { ReviewOptions } from '../../src/contract/index.js';
 import { parseReviewRules } from '../../src/bff/services/review-rules.js';
 import { WELL_KNOWN } from '../../src/emulator/seed/well-known.js';
-import { startDemoStack, type DemoStack } from '../../demo/stack.js';
+import type { DemoStack } from '../../demo/stack.js';
+import { devToken, startDemoOnFreePorts } from './helpers/demo-stack.js';
 
 const initech = String(WELL_KNOWN.empty.workspaceId); // crm/account/A-1003
 const draftDoc = String(WELL_KNOWN.acme.draftDocumentId);
-const JSON_WRITE = { 'content-type': 'application/json', 'x-requested-with': 'xecm-elements' };
 
 describe('review rules on LOB events (POST /hooks/lob/:system)', () => {
   let stack: DemoStack;
 
   before(async () => {
-    stack = await startDemoStack({
-      ports: { emulator: 0, bff: 0, demo: 0, receiver: 0 },
-      logLevel: 'silent',
-    });
+    stack = await startDemoOnFreePorts();
   });
   after(() => stack?.close());
 
@@ -39,12 +36,7 @@ describe('review rules on LOB events (POST /hooks/lob/:system)', () => {
     return { status: res.status, body: (await res.json()) as { action?: string; reviewId?: string } };
   }
   async function options(kind: string, id: string): Promise<ReviewOptions> {
-    const t = await fetch(`${stack.bff.url}/dev/token`, {
-      method: 'POST',
-      headers: JSON_WRITE,
-      body: JSON.stringify({ user: 'max.sales' }),
-    });
-    const { token } = (await t.json()) as { token: string };
+    const token = await devToken(stack, 'max.sales');
     const res = await fetch(`${stack.bff.url}/v1/reviews/options?kind=${kind}&id=${id}`, {
       headers: { authorization: `Bearer ${token}` },
     });

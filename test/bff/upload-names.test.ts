@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DocumentPage, Problem, WorkspaceSummary } from '../../src/contract/index.js';
 import { WELL_KNOWN } from '../../src/emulator/seed/well-known.js';
-import { startDemoStack, type DemoStack } from '../../demo/stack.js';
+import type { DemoStack } from '../../demo/stack.js';
+import { devToken, startDemoOnFreePorts } from './helpers/demo-stack.js';
 import { startStack, type Stack } from './helpers/stack.js';
 
 const { empty } = WELL_KNOWN;
@@ -94,21 +95,11 @@ describe('BFF upload names: text-direction controls', () => {
 describe('BFF workspace names: text-direction controls', () => {
   let stack: DemoStack;
   before(async () => {
-    stack = await startDemoStack({
-      ports: { emulator: 0, bff: 0, demo: 0, receiver: 0 },
-      logLevel: 'silent',
-    });
+    stack = await startDemoOnFreePorts();
   });
   after(() => stack?.close());
 
-  async function token(user: string): Promise<string> {
-    const res = await fetch(`${stack.bff.url}/dev/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-requested-with': 'xecm-elements' },
-      body: JSON.stringify({ user }),
-    });
-    return ((await res.json()) as { token: string }).token;
-  }
+  const token = (user: string) => devToken(stack, user);
 
   it('refuses to provision a workspace named with an override and creates none', async () => {
     const res = await fetch(`${stack.bff.url}/v1/workspaces`, {

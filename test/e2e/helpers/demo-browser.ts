@@ -2,7 +2,8 @@
 // built pages on free ports, signing in with the demo's user picker, and each page's "ready" condition.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildDemoPages } from '../../../demo/build-pages.js';
-import { startDemoStack, type DemoStack, type DemoStackOptions } from '../../../demo/stack.js';
+import type { DemoStack, DemoStackOptions } from '../../../demo/stack.js';
+import { startDemoOnFreePorts } from '../../bff/helpers/demo-stack.js';
 import { CHROMIUM_PATH } from '../../../scripts/ensure-chromium.js';
 
 export const WAIT = { timeout: 15_000 };
@@ -28,12 +29,7 @@ export async function startDemoWithPages(
   options: Omit<DemoStackOptions, 'ports' | 'pagesDir'> = {},
 ): Promise<DemoStack> {
   const pagesDir = await buildDemoPages({ quiet: true });
-  return startDemoStack({
-    ports: { emulator: 0, bff: 0, demo: 0, receiver: 0 },
-    pagesDir,
-    logLevel: 'silent',
-    ...options,
-  });
+  return startDemoOnFreePorts({ ...options, pagesDir });
 }
 
 /** Signs in on the demo's home page with its user picker (the session cookie then serves every page). */

@@ -3,10 +3,11 @@
 // through the BFF and approved through the emulator's control API.
 import type { Browser, Page } from 'playwright-core';
 import type { Review } from '../../../src/contract/index.js';
-import { startDemoStack, type DemoStack } from '../../../demo/stack.js';
+import type { DemoStack } from '../../../demo/stack.js';
 import type { LiveBadgeProbe } from './pages/live-badge.js';
 import { buildLivePages } from './build-live-page.js';
 import { launchChromium } from '../helpers/demo-browser.js';
+import { devToken, startDemoOnFreePorts } from '../../bff/helpers/demo-stack.js';
 
 export type { BadgeChange, DocumentFetch, LiveBadgeProbe } from './pages/live-badge.js';
 
@@ -27,10 +28,8 @@ export interface LiveStack {
 
 export async function startLiveStack(options: LiveStackOptions): Promise<LiveStack> {
   const pagesDir = await buildLivePages();
-  const stack = await startDemoStack({
-    ports: { emulator: 0, bff: 0, demo: 0, receiver: 0 },
+  const stack = await startDemoOnFreePorts({
     pagesDir,
-    logLevel: 'silent',
     callouts: options.callouts,
     ...(options.detectorIntervalMs !== undefined ? { detectorIntervalMs: options.detectorIntervalMs } : {}),
   });
@@ -103,21 +102,6 @@ export async function waitWatched(stack: DemoStack, topic: string, polling: bool
     const nodeId = topic.slice(topic.indexOf(':') + 1);
     await until(`the first poll of ${topic}`, () => stack.bff.store.getCursor(`audit:${nodeId}`) !== null);
   }
-}
-
-const tokens = new Map<string, string>();
-async function devToken(stack: DemoStack, user: string): Promise<string> {
-  const known = tokens.get(`${stack.bff.url} ${user}`);
-  if (known) return known;
-  const res = await fetch(`${stack.bff.url}/dev/token`, {
-    method: 'POST',
-    headers: JSON_WRITE,
-    body: JSON.stringify({ user }),
-  });
-  if (!res.ok) throw new Error(`POST /dev/token answered ${res.status}`);
-  const { token } = (await res.json()) as { token: string };
-  tokens.set(`${stack.bff.url} ${user}`, token);
-  return token;
 }
 
 /** Starts the two-step Contract Review on a document through the BFF, as `user`. */
